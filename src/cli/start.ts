@@ -1,0 +1,70 @@
+import type http from 'node:http';
+import type { Driver } from 'neo4j-driver';
+import { loadConfig, localConnection, type Neo4jConnection } from '../config/env.js';
+import { createDriver, verifyDatabase } from '../db/driver.js';
+import * as local from '../local-neo4j/manager.js';
+import { createHttpServer, listen } from '../server/app.js';
+import { createLogger } from '../server/logger.js';
+import { runCli, wantsHelp } from './run-cli.js';
+
+const HELP = `Usage: npm start [-- --no-seed]
+
+Runs the main job: the local Neo4j (unless NEO4J_URI is set), the seed graph, and the GraphQL
+server with its playground at http://localhost:$PORT/graphql (PORT defaults to 4000).
+
+Options:
+  --no-seed   serve the graph as it is, without loading the seed files first
+
+Settings (environment): NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE, PORT,
+NEO4J_LOCAL_PORT, NEO4J_LOCAL_HOME, NEO4J_LOCAL_HEAP, NEO4J_LOCAL_PAGECACHE, LOG_LEVEL.
+Stop with Ctrl-C: the server drains, closes the driver and stops the local Neo4j it started.
+`;
+
+runCli(async () => {
+  const args = process.argv.slice(2);
+  if (wantsHelp(args)) {
+    console.log(HELP);
+    return 0;
+  }
+  const config = loadConfig();
+  const logger = createLogger();
+  let connection: Neo4jConnection;
+  let stopLocal = async () => {};
+  if (config.external) {
+    connection = config.external;
+  } else {
+    const started = await local.start(config.local, { log: (m) => console.error(m) });
+    connection = localConnection(config.local.port);
+    if (!started.alreadyRunning) stopLocal = async () => void (await local.stop(config.local));
+    console.error(
+      started.alreadyRunning
+        ? `using the running local Neo4j at ${started.uri}`
+        : `local Neo4j ready at ${started.uri}`,
+    );
+  }
+  const driver: Driver = createDriver(connection);
+  try {
+    await verifyDatabase(driver, connection);
+  } catch (error) {
+    await driver.close();
+    await stopLocal();
+    throw error;
+  }
+  const server: http.Server = createHttpServer({ driver, database: connection.database, logger });
+  const port = await listen(server, config.httpPort);
+  console.error(`GraphQL server ready: http://localhost:${port}/graphql`);
+
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      console.error(`${signal}: shutting down (draining requests, closing the driver)...`);
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+  await driver.close();
+  await stopLocal();
+  console.error('stopped');
+  return 0;
+});

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../config/env.js';
+
+const cypherDir = path.join(projectRoot, 'cypher');
+const cache = new Map<string, string>();
+
+/**
+ * Loads a Cypher statement from cypher/<name>.cypher. Every query has one home there; code refers
+ * to it by name and sends values only as parameters.
+ */
+export function cypher(name: string): string {
+  const cached = cache.get(name);
+  if (cached !== undefined) return cached;
+  if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(name)) throw new Error(`bad Cypher file name: ${name}`);
+  const file = path.join(cypherDir, `${name}.cypher`);
+  const text = stripComments(fs.readFileSync(file, 'utf8')).trim();
+  if (!text) throw new Error(`Cypher file is empty: ${file}`);
+  cache.set(name, text);
+  return text;
+}
+
+/** A file may hold several statements separated by lines holding only ";" (schema files do). */
+export function cypherStatements(name: string): string[] {
+  return cypher(name)
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function stripComments(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('//'))
+    .join('\n');
+}

@@ -1,0 +1,7 @@
+import { packageVersion } from '../server/version.js';
+
+export const resolvers = {
+  Query: {
+    version: () => packageVersion,
+  },
+};
