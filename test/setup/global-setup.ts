@@ -3,6 +3,29 @@ import type { TestProject } from 'vitest/node';
 import { localConnection, projectRoot, type Neo4jConnection } from '../../src/config/env.js';
 import * as local from '../../src/local-neo4j/manager.js';
 import { chooseNeo4jSource } from './neo4j-source.js';
+import { createDriver } from '../../src/db/driver.js';
+import { loadSeedGraph } from '../../src/seed/load.js';
+import { readSeeds } from '../../src/seed/read-seeds.js';
+import { defaultDocumentsDir } from '../../src/config/env.js';
+
+/** Every integration file reads the seeded graph; files that change it restore it. */
+async function seedTestGraph(connection: Neo4jConnection): Promise<void> {
+  const graph = readSeeds({
+    seedsDir: path.join(projectRoot, 'seeds'),
+    documentsDir: process.env.SEED_DOCUMENTS_DIR ?? defaultDocumentsDir(),
+    requireTexts: true,
+  });
+  const driver = createDriver(connection);
+  try {
+    const summary = await loadSeedGraph(driver, graph, {
+      database: connection.database,
+      reset: true,
+    });
+    console.log(`[tests] seeded graph ${summary.version} in ${summary.millis} ms`);
+  } finally {
+    await driver.close();
+  }
+}
 
 async function containerRuntimeAvailable(): Promise<boolean> {
   try {
@@ -59,6 +82,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     };
     console.log(`[tests] using the local Neo4j at ${started.uri}`);
   }
+  await seedTestGraph(connection);
   project.provide('neo4j', connection);
   return teardown;
 }

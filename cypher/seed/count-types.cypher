@@ -1,0 +1,3 @@
+MATCH (:Entity)-[r]->(:Entity)
+RETURN type(r) AS type, count(*) AS count
+ORDER BY type

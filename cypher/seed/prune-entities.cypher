@@ -1,0 +1,4 @@
+// Entities no longer in the seed files.
+MATCH (n:Entity)
+WHERE NOT n.id IN $ids
+DETACH DELETE n

@@ -1,0 +1,3 @@
+MATCH (e:Evidence)
+WHERE NOT e.id IN $ids
+DETACH DELETE e

@@ -1,0 +1,202 @@
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { cypher, cypherStatements, cypherTemplate } from '../db/cypher.js';
+import { ENTITY_LABELS, foldName, RELATIONSHIP_TYPES } from '../model/graph-model.js';
+import type { PartialDate } from '../model/partial-date.js';
+import type { EntityRecord, FactRecord, SeedGraph } from './types.js';
+
+const BATCH = 1000;
+
+export interface LoadOptions {
+  database: string | undefined;
+  /** Wipe the loader's nodes first (in the same transaction as the load). */
+  reset?: boolean;
+  onProgress?: (message: string) => void;
+}
+
+export interface LoadSummary {
+  version: string;
+  labels: Record<string, number>;
+  types: Record<string, number>;
+  millis: number;
+}
+
+function neoDate(iso: string) {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new neo4j.types.Date(y, m, d);
+}
+
+/** Flattens a partial date into value, precision and the Neo4j dates bounding its period. */
+function dateProps(name: string, date: PartialDate | undefined): Record<string, unknown> {
+  if (!date) return {};
+  return {
+    [name]: date.value,
+    [`${name}Precision`]: date.precision,
+    [`${name}Min`]: neoDate(date.min),
+    [`${name}Max`]: neoDate(date.max),
+  };
+}
+
+function entityRow(entity: EntityRecord): Record<string, unknown> {
+  const names = [
+    entity.name,
+    ...entity.labels.map((l) => l.text),
+    ...entity.aliases.map((a) => a.text),
+  ];
+  const nameKey = foldName(entity.name);
+  return {
+    id: entity.id,
+    name: entity.name,
+    nameKey,
+    sortKey: entity.label === 'Meeting' ? (entity.dates.start?.value ?? '') : nameKey,
+    labelLangs: entity.labels.map((l) => l.lang),
+    labelTexts: entity.labels.map((l) => l.text),
+    aliasLangs: entity.aliases.map((a) => a.lang),
+    aliasTexts: entity.aliases.map((a) => a.text),
+    searchNames: [...new Set(names)],
+    wikidata: entity.wikidata,
+    ...entity.properties,
+    ...Object.assign({}, ...Object.entries(entity.dates).map(([k, v]) => dateProps(k, v))),
+  };
+}
+
+function factRow(fact: FactRecord, evidenceCount: number): Record<string, unknown> {
+  return {
+    from: fact.from,
+    to: fact.to,
+    props: {
+      id: fact.id,
+      evidenceCount,
+      ...Object.fromEntries(Object.entries(fact.qualifiers).filter(([, v]) => v !== null)),
+      ...Object.assign({}, ...Object.entries(fact.dates).map(([k, v]) => dateProps(k, v))),
+    },
+  };
+}
+
+async function inBatches<T>(
+  tx: ManagedTransaction,
+  statement: string,
+  rows: T[],
+  progress: (done: number) => void,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await tx.run(statement, { rows: rows.slice(i, i + BATCH) });
+    progress(Math.min(i + BATCH, rows.length));
+  }
+}
+
+/** Creates the constraints and indexes (idempotent) and waits until they are online. */
+export async function ensureSchema(driver: Driver, database: string | undefined): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    for (const statement of cypherStatements('seed/schema')) await session.run(statement);
+    for (const type of RELATIONSHIP_TYPES)
+      await session.run(cypherTemplate('seed/index-fact-id', { type }));
+    await session.run(cypher('seed/await-indexes'));
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * Makes the graph equal to the seed: all writes run in one transaction, so a failed or killed
+ * load leaves the previous graph as it was, and a second load of the same seed changes nothing.
+ */
+export async function loadSeedGraph(
+  driver: Driver,
+  graph: SeedGraph,
+  options: LoadOptions,
+): Promise<LoadSummary> {
+  const started = Date.now();
+  const progress = options.onProgress ?? (() => {});
+  progress('creating constraints and indexes');
+  await ensureSchema(driver, options.database);
+
+  const evidenceCounts = new Map<string, number>();
+  for (const e of graph.evidence)
+    evidenceCounts.set(e.about, (evidenceCounts.get(e.about) ?? 0) + 1);
+
+  const session = driver.session({
+    database: options.database,
+    defaultAccessMode: neo4j.session.WRITE,
+  });
+  try {
+    await session.executeWrite(
+      async (tx) => {
+        if (options.reset) {
+          progress('wiping the previous graph');
+          await tx.run(cypher('seed/remove-all'));
+        }
+        for (const label of ENTITY_LABELS) {
+          const rows = graph.entities.filter((e) => e.label === label).map(entityRow);
+          await inBatches(tx, cypherTemplate('seed/upsert-entities', { label }), rows, (n) =>
+            progress(`${label}: ${n}/${rows.length}`),
+          );
+        }
+        for (const type of RELATIONSHIP_TYPES) {
+          const rows = graph.facts
+            .filter((f) => f.type === type)
+            .map((f) => factRow(f, evidenceCounts.get(f.id) ?? 0));
+          if (rows.length === 0) continue;
+          await inBatches(tx, cypherTemplate('seed/upsert-facts', { type }), rows, (n) =>
+            progress(`${type}: ${n}/${rows.length}`),
+          );
+        }
+        await inBatches(tx, cypher('seed/upsert-evidence'), graph.evidence, (n) =>
+          progress(`evidence: ${n}/${graph.evidence.length}`),
+        );
+        progress('removing what the seed no longer has');
+        await tx.run(cypher('seed/prune-entities'), { ids: graph.entities.map((e) => e.id) });
+        await tx.run(cypher('seed/prune-facts'), { ids: graph.facts.map((f) => f.id) });
+        await tx.run(cypher('seed/prune-evidence'), { ids: graph.evidence.map((e) => e.id) });
+        await tx.run(cypher('seed/write-meta'), {
+          version: graph.version,
+          entities: graph.entities.length,
+          facts: graph.facts.length,
+          evidence: graph.evidence.length,
+        });
+      },
+      { timeout: 600_000 },
+    );
+  } finally {
+    await session.close();
+  }
+  const { labels, types } = await countGraph(driver, options.database);
+  return { version: graph.version, labels, types, millis: Date.now() - started };
+}
+
+export async function countGraph(
+  driver: Driver,
+  database: string | undefined,
+): Promise<{ labels: Record<string, number>; types: Record<string, number> }> {
+  const labels = await driver.executeQuery(
+    cypher('seed/count-labels'),
+    {},
+    { database, routing: 'READ' },
+  );
+  const types = await driver.executeQuery(
+    cypher('seed/count-types'),
+    {},
+    { database, routing: 'READ' },
+  );
+  return {
+    labels: Object.fromEntries(
+      labels.records.map((r) => [r.get('label') as string, Number(r.get('count'))]),
+    ),
+    types: Object.fromEntries(
+      types.records.map((r) => [r.get('type') as string, Number(r.get('count'))]),
+    ),
+  };
+}
+
+/** The version of the seed last loaded, or null on an empty database. */
+export async function loadedSeedVersion(
+  driver: Driver,
+  database: string | undefined,
+): Promise<string | null> {
+  const { records } = await driver.executeQuery(
+    cypher('seed/read-meta'),
+    {},
+    { database, routing: 'READ' },
+  );
+  return (records[0]?.get('version') as string | null) ?? null;
+}
