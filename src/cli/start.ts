@@ -6,6 +6,10 @@ import * as local from '../local-neo4j/manager.js';
 import { createHttpServer, listen } from '../server/app.js';
 import { createLogger } from '../server/logger.js';
 import { runCli, wantsHelp } from './run-cli.js';
+import path from 'node:path';
+import { projectRoot } from '../config/env.js';
+import { ensureSeeded } from '../seed/ensure-seeded.js';
+import { formatIssue, SeedValidationError } from '../seed/types.js';
 
 const HELP = `Usage: npm start [-- --no-seed]
 
@@ -49,6 +53,33 @@ runCli(async () => {
     await driver.close();
     await stopLocal();
     throw error;
+  }
+  if (!args.includes('--no-seed')) {
+    try {
+      const seeded = await ensureSeeded(
+        driver,
+        connection.database,
+        {
+          seedsDir: path.join(projectRoot, 'seeds'),
+          documentsDir: config.documentsDir,
+          requireTexts: false,
+        },
+        (m) => console.error(`  ${m}`),
+      );
+      if (seeded.textsSkipped) console.error(`warning: ${seeded.textsSkipped}`);
+      console.error(
+        seeded.loaded
+          ? `seed graph ${seeded.version} loaded in ${seeded.summary?.millis} ms`
+          : `seed graph ${seeded.version} already loaded`,
+      );
+    } catch (error) {
+      await driver.close();
+      await stopLocal();
+      if (error instanceof SeedValidationError) {
+        for (const issue of error.issues) console.error(formatIssue(issue));
+      }
+      throw error;
+    }
   }
   const server: http.Server = createHttpServer({ driver, database: connection.database, logger });
   const port = await listen(server, config.httpPort);
