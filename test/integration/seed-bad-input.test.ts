@@ -36,7 +36,6 @@ interface BadCase {
 }
 
 const FACTS_VNA = 'facts/vna-2019-12-asean-un-regional-dialogue.yaml';
-const FACTS_NHANDAN = 'facts/nhandan-2021-04-unsc-high-level-debate.yaml';
 
 const cases: BadCase[] = [
   {
