@@ -87,10 +87,20 @@ async function inBatches<T>(
 /** Creates the constraints and indexes (idempotent) and waits until they are online. */
 export async function ensureSchema(driver: Driver, database: string | undefined): Promise<void> {
   const session = driver.session({ database });
+  // Two loaders may race on a fresh database; the loser's IF NOT EXISTS can still see the
+  // winner's index as an equivalent rule, which is the outcome both wanted.
+  const create = async (statement: string) => {
+    try {
+      await session.run(statement);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== 'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists') throw error;
+    }
+  };
   try {
-    for (const statement of cypherStatements('seed/schema')) await session.run(statement);
+    for (const statement of cypherStatements('seed/schema')) await create(statement);
     for (const type of RELATIONSHIP_TYPES)
-      await session.run(cypherTemplate('seed/index-fact-id', { type }));
+      await create(cypherTemplate('seed/index-fact-id', { type }));
     await session.run(cypher('seed/await-indexes'));
   } finally {
     await session.close();
