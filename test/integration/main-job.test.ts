@@ -30,7 +30,7 @@ function alive(pid: number): boolean {
 describe('the main job', () => {
   it('starts Neo4j, loads the seed, serves GraphQL, and stops everything on SIGTERM', async () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'main-job-'));
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: '0',
       NEO4J_LOCAL_PORT: String(await freePort()),
