@@ -1,0 +1,4 @@
+// Entities by id, any label (the unique constraint on :Entity(id) makes each an index seek).
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN id, properties(n) AS node, labels(n) AS labels

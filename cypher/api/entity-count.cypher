@@ -1,0 +1,4 @@
+// How many entities with the labels {{labels}} pass the filters (only when totalCount is asked).
+MATCH (n:{{labels}})
+WHERE {{> api/fragments/entity-filter}}
+RETURN count(n) AS total

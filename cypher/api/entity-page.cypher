@@ -1,0 +1,10 @@
+// One page of entities with the labels {{labels}} in (sortKey, id) order (sortKey: the folded
+// name), read {{order}} from a keyset bound through the range index on :Entity(sortKey, id).
+MATCH (x:Entity)
+WHERE {{> api/fragments/keyset-seek}} AND x:{{labels}}
+WITH x AS n
+WHERE {{> api/fragments/entity-filter}}
+WITH n
+ORDER BY n.{{key}} {{order}}, n.id {{order}}
+LIMIT toInteger($limit)
+RETURN n.{{key}} AS key, n.id AS id, properties(n) AS node, labels(n) AS labels

@@ -1,0 +1,4 @@
+// How many meetings pass the filters (asked for only when a client selects totalCount).
+MATCH (m:Meeting)
+WHERE {{> api/fragments/meeting-filter}}
+RETURN count(m) AS total

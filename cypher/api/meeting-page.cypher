@@ -1,0 +1,11 @@
+// One page of meetings in ({{key}}, id) order (sortKey: start date as given, '' when undated;
+// nameKey: folded name), read {{order}} from a keyset bound, so a page deep in the list is as
+// cheap as the first: the range index on (key, id) gives the order and LIMIT stops the read.
+MATCH (x:Meeting)
+WHERE {{> api/fragments/keyset-seek}}
+WITH x AS m
+WHERE {{> api/fragments/meeting-filter}}
+WITH m
+ORDER BY m.{{key}} {{order}}, m.id {{order}}
+LIMIT toInteger($limit)
+RETURN m.{{key}} AS key, m.id AS id, properties(m) AS node, labels(m) AS labels

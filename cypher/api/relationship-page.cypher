@@ -1,0 +1,23 @@
+// One page of a relationship field for each parent id: the facts of one type in one direction,
+// each with the entity at its other end, in (other end's sortKey, fact id) order, read {{order}}
+// from the keyset bounds [$lowerKey, $lowerId] / [$upperKey, $upperId] ($lowerId or
+// $upperId '' for no bound).
+// {{rel}} is `-[r:TYPE]->` or `<-[r:TYPE]-`, built from the allow-list (src/data/statements.ts).
+// The total counts the parent's facts of the field; without $asOf it is the node's degree.
+UNWIND $ids AS parentId
+MATCH (p:Entity {id: parentId})
+CALL (p) {
+  MATCH (p){{rel}}(o:Entity)
+  WHERE {{> api/fragments/as-of}}
+  WITH r, o, coalesce(o.sortKey, '') AS key
+  WHERE ($lowerId = '' OR [key, r.id] > [$lowerKey, $lowerId])
+    AND ($upperId = '' OR [key, r.id] < [$upperKey, $upperId])
+  ORDER BY key {{order}}, r.id {{order}}
+  LIMIT toInteger($limit)
+  RETURN collect({key: key, id: r.id, type: type(r), fact: properties(r),
+                  subjectId: startNode(r).id, objectId: endNode(r).id,
+                  node: properties(o), labels: labels(o)}) AS page
+}
+RETURN parentId, page,
+       CASE WHEN $asOf = '' THEN COUNT { (p){{rel}}() }
+            ELSE COUNT { (p){{rel}}() WHERE {{> api/fragments/as-of}} } END AS total

@@ -1,0 +1,24 @@
+/**
+ * What can go wrong inside the data layer, as plain exceptions. The GraphQL edge
+ * (src/graphql/errors.ts) turns them into error codes; nothing below it knows about GraphQL.
+ */
+
+/** The caller asked for something malformed: a bad id, cursor, page size or date. */
+export class BadInputError extends Error {
+  override name = 'BadInputError';
+}
+
+/** A well-formed id that names nothing (of the kind asked for). */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+/** A read ran past its transaction timeout (config.queryTimeoutMs). */
+export class QueryTimeoutError extends Error {
+  override name = 'QueryTimeoutError';
+}
+
+/** The database did not answer. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}

@@ -1,0 +1,114 @@
+import { decodeCursor, encodeCursor, type Position, type SortKey } from './cursor.js';
+import { BadInputError } from './errors.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** Relay's connection arguments, as GraphQL passes them. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/** Validated arguments: exactly one of first and last is set. */
+export type PageRequest =
+  | { first: number; last: null; after: Position | null; before: Position | null }
+  | { first: null; last: number; after: Position | null; before: Position | null };
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+/** A row of a sorted list: its sort key and id (the cursor) and whatever else it carries. */
+export interface KeyedRow {
+  key: SortKey;
+  id: string;
+}
+
+export function pageRequest(args: PageArgs): PageRequest {
+  const first = size('first', args.first);
+  const last = size('last', args.last);
+  const after = args.after == null ? null : decodeCursor(args.after);
+  const before = args.before == null ? null : decodeCursor(args.before);
+  if (first !== null && last !== null) {
+    throw new BadInputError('pass either first or last, not both');
+  }
+  return last === null
+    ? { first: first ?? DEFAULT_PAGE_SIZE, last: null, after, before }
+    : { first: null, last, after, before };
+}
+
+function size(name: string, value: number | null | undefined): number | null {
+  if (value == null) return null;
+  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
+    throw new BadInputError(`${name} must be an integer from 0 to ${MAX_PAGE_SIZE}, got ${value}`);
+  }
+  return value;
+}
+
+/** What a page query gets for a missing bound: '' sorts first, U+FFFF after every text. */
+const NO_LOWER_KEY = '';
+const NO_UPPER_KEY = '\uffff';
+
+/**
+ * How a page query reads: the keyset bounds in ascending key order ([$lowerKey, $lowerId] and
+ * [$upperKey, $upperId], exclusive; an id of '' for no bound, so every parameter keeps one type
+ * and the query one cached plan), how many rows ($limit: one more than the page, to tell whether
+ * more follow) and from which end (`descending`). A list shown in descending order swaps the
+ * bounds; a page asked for with last/before reads backwards from its bound, and `pageOf` turns
+ * the rows round again.
+ */
+export function pageQuery(
+  request: PageRequest,
+  descending = false,
+): { params: Record<string, unknown>; descending: boolean } {
+  const [lower, upper] = descending
+    ? [request.before, request.after]
+    : [request.after, request.before];
+  for (const bound of [lower, upper]) {
+    if (bound !== null && typeof bound[0] !== 'string') {
+      throw new BadInputError('this cursor belongs to another list');
+    }
+  }
+  const backwards = request.last !== null;
+  return {
+    params: {
+      lowerKey: lower?.[0] ?? NO_LOWER_KEY,
+      lowerId: lower?.[1] ?? '',
+      upperKey: upper?.[0] ?? NO_UPPER_KEY,
+      upperId: upper?.[1] ?? '',
+      limit: (request.last ?? request.first) + 1,
+    },
+    descending: descending !== backwards,
+  };
+}
+
+/**
+ * The page out of the rows a page query read (in reading order, one more than the page when
+ * more follow), with its cursors. With first/after, an `after` cursor means rows precede the
+ * page; with last/before, a `before` cursor means rows follow it (the cursor's own row at least).
+ */
+export function pageOf<T extends KeyedRow>(
+  read: readonly T[],
+  request: PageRequest,
+): { rows: Array<{ row: T; cursor: string }>; pageInfo: PageInfo } {
+  const size = request.last ?? request.first;
+  const more = read.length > size;
+  const rows = read.slice(0, size);
+  if (request.last !== null) rows.reverse();
+  const page = rows.map((row) => ({ row, cursor: encodeCursor(row.key, row.id) }));
+  return {
+    rows: page,
+    pageInfo: {
+      hasNextPage: request.last === null ? more : request.before !== null,
+      hasPreviousPage: request.last === null ? request.after !== null : more,
+      startCursor: page[0]?.cursor ?? null,
+      endCursor: page[page.length - 1]?.cursor ?? null,
+    },
+  };
+}

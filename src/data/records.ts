@@ -1,0 +1,120 @@
+import {
+  isEntityLabel,
+  isRelationshipType,
+  type EntityLabel,
+  type RelationshipType,
+} from '../model/graph-model.js';
+
+/** The data layer's view of the stored graph (see the header of src/model/graph-model.ts). */
+
+export interface LocalizedName {
+  text: string;
+  language: string;
+}
+
+export type Props = Readonly<Record<string, unknown>>;
+
+export interface EntityRecord {
+  label: EntityLabel;
+  id: string;
+  name: string;
+  names: LocalizedName[];
+  aliases: LocalizedName[];
+  wikidataId: string | null;
+  /** Every stored property, for the label-specific fields (kind, start, title ...). */
+  props: Props;
+}
+
+export interface FactRecord {
+  id: string;
+  type: RelationshipType;
+  subjectId: string;
+  objectId: string;
+  /** The relationship's stored properties: qualifiers and dates. */
+  props: Props;
+}
+
+/** An edge of a relationship field: a fact seen from one of its ends. */
+export interface FactEdgeRecord {
+  cursor: string;
+  fact: FactRecord;
+  /** The entity at the other end. */
+  node: EntityRecord;
+}
+
+export interface EvidenceRecord {
+  id: string;
+  about: string;
+  quote: string;
+  offset: number | null;
+  documentId: string;
+}
+
+export function stringProp(props: Props, name: string): string | null {
+  const value = props[name];
+  return typeof value === 'string' ? value : null;
+}
+
+/** A property the stored shape always has; its absence is a loader bug, not a null. */
+export function requiredString(props: Props, name: string): string {
+  const value = stringProp(props, name);
+  if (value === null) throw new Error(`stored entity ${String(props.id)} lacks "${name}"`);
+  return value;
+}
+
+export function numberProp(props: Props, name: string): number | null {
+  const value = props[name];
+  return typeof value === 'number' ? value : null;
+}
+
+function stringList(props: Props, name: string): string[] {
+  const value = props[name];
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** Zips the parallel arrays the loader stores (texts and their languages). */
+function localized(props: Props, texts: string, langs: string): LocalizedName[] {
+  const languages = stringList(props, langs);
+  return stringList(props, texts).map((text, i) => ({ text, language: languages[i] ?? 'und' }));
+}
+
+/** An entity from `properties(n)` and `labels(n)`. */
+export function toEntity(props: Props, labels: unknown): EntityRecord {
+  const label = (Array.isArray(labels) ? labels : []).find(
+    (l): l is EntityLabel => typeof l === 'string' && isEntityLabel(l),
+  );
+  const id = stringProp(props, 'id');
+  if (!label || id === null) throw new Error(`not an entity: ${JSON.stringify(labels)}`);
+  return {
+    label,
+    id,
+    name: stringProp(props, 'name') ?? id,
+    names: localized(props, 'labelTexts', 'labelLangs'),
+    aliases: localized(props, 'aliasTexts', 'aliasLangs'),
+    wikidataId: stringProp(props, 'wikidata'),
+    props,
+  };
+}
+
+export function toFact(
+  type: unknown,
+  props: Props,
+  subjectId: unknown,
+  objectId: unknown,
+): FactRecord {
+  const id = stringProp(props, 'id');
+  if (typeof type !== 'string' || !isRelationshipType(type) || id === null) {
+    throw new Error(`not a fact: ${String(type)}`);
+  }
+  return { id, type, subjectId: String(subjectId), objectId: String(objectId), props };
+}
+
+export function toEvidence(props: Props, documentId: unknown): EvidenceRecord {
+  return {
+    id: String(props.id),
+    about: String(props.about),
+    quote: String(props.quote),
+    offset: numberProp(props, 'offset'),
+    documentId: String(documentId),
+  };
+}

@@ -1,0 +1,117 @@
+import { foldName } from '../model/graph-model.js';
+import { BadInputError } from './errors.js';
+import type { EntityRecord } from './records.js';
+
+const MAX_TEXT_LENGTH = 200;
+const MAX_WORDS = 12;
+
+/** Characters the Lucene query parser gives a meaning to. */
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+export function escapeLucene(term: string): string {
+  return term.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
+}
+
+/** Words of a text as the user typed them (whitespace-separated, NFC). */
+function typedWords(text: string): string[] {
+  return text.normalize('NFC').split(/\s+/u).filter(Boolean);
+}
+
+/** Folded words for comparing names: case, diacritics and punctuation ignored. */
+export function foldedWords(text: string): string[] {
+  return foldName(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * Builds the full-text query for user text. Each word becomes a required phrase clause (quoted,
+ * so Lucene syntax and operators such as AND or NOT in the text are only words, and the index's
+ * analyzer folds case and diacritics the same way on both sides); the last word may also be the
+ * start of a word, folded here because the parser does not analyze prefixes.
+ */
+export function luceneQuery(text: string): string {
+  if (text.length > MAX_TEXT_LENGTH) {
+    throw new BadInputError(`search text must be at most ${MAX_TEXT_LENGTH} characters`);
+  }
+  const words = typedWords(text).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length === 0) throw new BadInputError('search text must contain a letter or a digit');
+  if (words.length > MAX_WORDS) {
+    throw new BadInputError(`search text must have at most ${MAX_WORDS} words`);
+  }
+  return words
+    .map((word, i) => {
+      const phrase = `"${word.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+      const prefix = foldName(word);
+      const isLast = i === words.length - 1;
+      return isLast && /^[\p{L}\p{N}]+$/u.test(prefix)
+        ? `+(${phrase} OR ${escapeLucene(prefix)}*)`
+        : `+${phrase}`;
+    })
+    .join(' ');
+}
+
+export interface NameMatch {
+  text: string;
+  language: string | null;
+  /**
+   * How closely the name matches, best first: 0 the whole name, 2 the words in a row, 4 all
+   * words somewhere, 6 none of that (the index matched it another way); one more when the last
+   * word only matches the start of a word ("UN" is 0 for "UN", 1 for "UNSC").
+   */
+  tier: number;
+}
+
+/** Which of an entity's names matches the text best, comparing folded words. */
+export function bestName(entity: EntityRecord, text: string): NameMatch {
+  const query = foldedWords(text);
+  const candidates = [
+    {
+      text: entity.name,
+      language: entity.names.find((n) => n.text === entity.name)?.language ?? null,
+    },
+    ...entity.names,
+    ...entity.aliases,
+  ];
+  // Among equally good names, the one written as typed ("Nguyen Xuan Phuc" rather than
+  // "Nguyễn Xuân Phúc"; "Nations unies" rather than "Nations Unies"), then the shortest.
+  const typed = text.normalize('NFC').trim();
+  const asTyped = (name: string) =>
+    name === typed ? 0 : name.toLowerCase() === typed.toLowerCase() ? 1 : 2;
+  let best: NameMatch | undefined;
+  let bestRank: readonly number[] = [];
+  for (const candidate of candidates) {
+    const words = foldedWords(candidate.text);
+    const tier = Math.min(
+      2 * matchTier(query, words, false),
+      2 * matchTier(query, words, true) + 1,
+    );
+    const rank = [tier, asTyped(candidate.text), candidate.text.length];
+    if (!best || compareTuples(rank, bestRank) < 0) {
+      best = { text: candidate.text, language: candidate.language, tier };
+      bestRank = rank;
+    }
+  }
+  return best ?? { text: entity.name, language: null, tier: 6 };
+}
+
+/** 0: the whole name; 1: the words in a row; 2: all words somewhere; 3: none of that. */
+function matchTier(query: string[], name: string[], lastIsPrefix: boolean): number {
+  const last = query.length - 1;
+  const same = (q: number, word: string | undefined) =>
+    word !== undefined &&
+    (word === query[q] || (lastIsPrefix && q === last && word.startsWith(query[q] ?? '')));
+  const run = (from: number) => query.every((_, q) => same(q, name[from + q]));
+  if (query.length === name.length && run(0)) return 0;
+  for (let from = 0; from + query.length <= name.length; from += 1) if (run(from)) return 1;
+  if (query.every((_, q) => name.some((word) => same(q, word)))) return 2;
+  return 3;
+}
+
+export function compareTuples(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}

@@ -1,0 +1,98 @@
+import { cypher } from '../db/cypher.js';
+import {
+  ENTITY_LABELS,
+  isEntityLabel,
+  isRelationshipType,
+  RELATIONSHIP_TYPES,
+  type EntityLabel,
+  type RelationshipType,
+} from '../model/graph-model.js';
+
+/**
+ * Cypher cannot take labels, relationship types or a pattern's direction as parameters, so a few
+ * statements have {{token}} placeholders. Tokens are filled only with fragments built here from
+ * the model's allow-lists; a statement never sees a caller's string.
+ */
+declare const fragmentBrand: unique symbol;
+export type Fragment = string & { readonly [fragmentBrand]: true };
+
+const asFragment = (text: string) => text as Fragment;
+
+/** A label expression such as `Person|Organization`. */
+export function labelExpression(labels: readonly EntityLabel[] = ENTITY_LABELS): Fragment {
+  if (labels.length === 0 || !labels.every(isEntityLabel)) {
+    throw new Error(`labels not in the allow-list: ${labels.join(', ')}`);
+  }
+  return asFragment(labels.join('|'));
+}
+
+/** A relationship type expression such as `CHAIRED|PARTICIPATED_IN`. */
+export function typeExpression(types: readonly RelationshipType[] = RELATIONSHIP_TYPES): Fragment {
+  if (types.length === 0 || !types.every(isRelationshipType)) {
+    throw new Error(`relationship types not in the allow-list: ${types.join(', ')}`);
+  }
+  return asFragment(types.join('|'));
+}
+
+/** Which way a page query reads its sort order. */
+export function orderDirection(descending: boolean): Fragment {
+  return asFragment(descending ? 'DESC' : 'ASC');
+}
+
+/** The properties lists are kept in order by (range indexes on (key, id), see cypher/seed). */
+export function sortProperty(property: 'sortKey' | 'nameKey'): Fragment {
+  if (property !== 'sortKey' && property !== 'nameKey')
+    throw new Error(`not a sort key: ${property}`);
+  return asFragment(property);
+}
+
+/** The relationship `r` of one type, pointing away from (`out`) or towards (`in`) the left node. */
+export function relationshipPattern(type: RelationshipType, direction: 'out' | 'in'): Fragment {
+  const types = typeExpression([type]);
+  return asFragment(direction === 'out' ? `-[r:${types}]->` : `<-[r:${types}]-`);
+}
+
+export interface Statement {
+  /** The file under cypher/, for logs. */
+  name: string;
+  text: string;
+}
+
+// Statements are rendered once per name and tokens: relationship fields ask for theirs per item.
+const renderedStatements = new Map<string, Statement>();
+
+/**
+ * Loads cypher/<name>.cypher, pastes in the files it includes (`{{> api/fragments/as-of}}`, so a
+ * filter shared by a page query and its count is written once) and fills its tokens; a missing
+ * or unused token is a bug.
+ */
+export function statement(name: string, tokens: Record<string, Fragment> = {}): Statement {
+  const key = `${name} ${JSON.stringify(tokens)}`;
+  let rendered = renderedStatements.get(key);
+  if (rendered === undefined) {
+    rendered = render(name, tokens);
+    renderedStatements.set(key, rendered);
+  }
+  return rendered;
+}
+
+function render(name: string, tokens: Record<string, Fragment>): Statement {
+  const unused = new Set(Object.keys(tokens));
+  const text = withIncludes(name).replace(/\{\{(\w+)\}\}/g, (_, token: string) => {
+    const value = tokens[token];
+    if (value === undefined) throw new Error(`cypher/${name}.cypher: no value for {{${token}}}`);
+    unused.delete(token);
+    return value;
+  });
+  if (unused.size > 0) {
+    throw new Error(`cypher/${name}.cypher has no {{${[...unused].join('}}, {{')}}}`);
+  }
+  return { name, text };
+}
+
+function withIncludes(name: string, depth = 0): string {
+  if (depth > 3) throw new Error(`cypher/${name}.cypher: includes nest too deep`);
+  return cypher(name).replace(/\{\{>\s*([\w/-]+)\s*\}\}/g, (_, included: string) =>
+    withIncludes(included, depth + 1),
+  );
+}

@@ -1,0 +1,68 @@
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
+import {
+  BadInputError,
+  DatabaseUnavailableError,
+  NotFoundError,
+  QueryTimeoutError,
+} from '../data/errors.js';
+import type { Logger } from '../server/logger.js';
+
+const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
+
+/**
+ * The edge where exceptions become error codes. Clients see a short message and a code; Cypher,
+ * stacks and driver messages only go to the log, under the request id the client also gets.
+ */
+export function clientError(error: GraphQLError, requestId: string, logger: Logger): GraphQLError {
+  const original = error.originalError;
+  const at = { nodes: error.nodes, path: error.path };
+  if (original instanceof BadInputError) return coded(original.message, 'BAD_USER_INPUT', at);
+  if (original instanceof NotFoundError) return coded(original.message, 'NOT_FOUND', at);
+  if (original instanceof QueryTimeoutError) {
+    logger.warn({ requestId, path: error.path, err: original }, 'query timed out');
+    return coded(
+      'The query took longer than the server allows; ask for fewer items or fewer levels.',
+      'QUERY_TIMEOUT',
+      { ...at, requestId },
+    );
+  }
+  if (original instanceof DatabaseUnavailableError) {
+    logger.error({ requestId, path: error.path, err: original }, 'database unavailable');
+    return coded('The database is not available; try again shortly.', 'SERVICE_UNAVAILABLE', {
+      ...at,
+      requestId,
+    });
+  }
+  // Errors GraphQL itself raises about the request (a variable of the wrong type, an IsoDate
+  // that is no date) are the caller's to fix, and their messages are safe to show.
+  if (original === undefined || isGraphQLError(original)) {
+    const code = (original ?? error).extensions.code;
+    if (error.path === undefined || code === 'BAD_USER_INPUT') {
+      return coded(error.message, typeof code === 'string' ? code : 'BAD_USER_INPUT', at);
+    }
+  }
+  logger.error({ requestId, path: error.path, err: original ?? error }, 'resolver failed');
+  return coded(UNEXPECTED_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR', { ...at, requestId });
+}
+
+/**
+ * By name, not instanceof: under Vitest the server's graphql-js (CommonJS) and ours (ESM) are two
+ * copies of the package, with two GraphQLError classes.
+ */
+function isGraphQLError(error: Error): error is GraphQLError {
+  return error.name === 'GraphQLError';
+}
+
+/** Made with yoga's own helper, so its masking recognizes the error as already safe. */
+function coded(
+  message: string,
+  code: string,
+  { nodes, path, requestId }: Pick<GraphQLError, 'nodes' | 'path'> & { requestId?: string },
+): GraphQLError {
+  return createGraphQLError(message, {
+    nodes,
+    path,
+    extensions: requestId ? { code, requestId } : { code },
+  });
+}

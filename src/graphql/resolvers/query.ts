@@ -1,0 +1,84 @@
+import { BadInputError, NotFoundError } from '../../data/errors.js';
+import type { EntityQuery } from '../../data/graph-data.js';
+import { ENTITY_LABELS, type EntityLabel } from '../../model/graph-model.js';
+import { packageVersion } from '../../server/version.js';
+import type { ActorFilter, NameFilter, QueryResolvers } from '../generated/resolvers-types.js';
+import { LABEL_OF_TYPE, storedKinds } from './enums.js';
+
+const MAX_IDS = 100;
+
+function entityQuery(
+  labels: readonly EntityLabel[],
+  where: ActorFilter | NameFilter | null | undefined,
+): EntityQuery {
+  const actor: ActorFilter = where ?? {};
+  return {
+    labels,
+    kinds: storedKinds(actor.kind),
+    memberOf: actor.memberOf ?? null,
+    asOf: actor.asOf ?? null,
+    text: actor.text ?? null,
+  };
+}
+
+export const queryResolvers: QueryResolvers = {
+  version: () => packageVersion,
+
+  node: async (_root, { id }, { data }) => {
+    const entity = await data.entity(id);
+    if (!entity) throw new NotFoundError(`nothing has the id "${id}"`);
+    return entity;
+  },
+  nodes: (_root, { ids }, { data }) => {
+    if (ids.length > MAX_IDS) throw new BadInputError(`ask for at most ${MAX_IDS} ids at once`);
+    return ids.map(async (id) => {
+      const entity = await data.entity(id);
+      if (!entity) throw new NotFoundError(`nothing has the id "${id}"`);
+      return entity;
+    });
+  },
+
+  person: (_root, { id }, { data }) => data.entityOf('Person', id),
+  organization: (_root, { id }, { data }) => data.entityOf('Organization', id),
+  meeting: (_root, { id }, { data }) => data.entityOf('Meeting', id),
+  theme: (_root, { id }, { data }) => data.entityOf('Theme', id),
+  place: (_root, { id }, { data }) => data.entityOf('Place', id),
+  document: (_root, { id }, { data }) => data.entityOf('Document', id),
+  fact: (_root, { id }, { data }) => data.fact(id),
+
+  meetings: (_root, { where, orderBy, ...page }, { data }) =>
+    data.meetings(
+      {
+        dateFrom: where?.dateFrom ?? null,
+        dateTo: where?.dateTo ?? null,
+        kinds: where?.kind ?? null,
+        chairedBy: where?.chairedBy ?? null,
+        participant: where?.participant ?? null,
+        theme: where?.theme ?? null,
+        place: where?.place ?? null,
+        partOf: where?.partOf ?? null,
+        text: where?.text ?? null,
+        orderBy: orderBy?.field ?? 'START',
+        descending: orderBy?.direction === 'DESC',
+      },
+      page,
+    ),
+  actors: (_root, { where, ...page }, { data }) =>
+    data.entityList(entityQuery(['Person', 'Organization'], where), page),
+  persons: (_root, { where, ...page }, { data }) =>
+    data.entityList(entityQuery(['Person'], where), page),
+  organizations: (_root, { where, ...page }, { data }) =>
+    data.entityList(entityQuery(['Organization'], where), page),
+  themes: (_root, { where, ...page }, { data }) =>
+    data.entityList(entityQuery(['Theme'], where), page),
+  places: (_root, { where, ...page }, { data }) =>
+    data.entityList(entityQuery(['Place'], where), page),
+  documents: (_root, { where, ...page }, { data }) =>
+    data.entityList(entityQuery(['Document'], where), page),
+
+  search: (_root, { text, types, first, after }, { data }) =>
+    data.search(text, types?.length ? types.map((t) => LABEL_OF_TYPE[t]) : ENTITY_LABELS, {
+      first,
+      after,
+    }),
+};

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type Api } from './api-harness.js';
+
+// Per-request DataLoaders batch every lookup and relationship field: a query's Cypher round
+// trips (extensions.cypherRoundTrips, counted by the request's Db) follow its depth, not how
+// many items each level holds.
+let api: Api;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(async () => {
+  await api.close();
+});
+
+async function roundTrips(query: string, variables: Record<string, unknown>) {
+  const response = await api.query(query, variables);
+  expect(response.errors).toEqual([]);
+  return { trips: response.extensions.cypherRoundTrips, data: response.data };
+}
+
+describe('Cypher round trips', () => {
+  it('meetings → chairs → their chaired meetings → evidence costs four, for 2 meetings or all', async () => {
+    const query = `query ($n: Int) {
+      meetings(first: $n, orderBy: { field: START, direction: DESC }) {
+        edges { node { id chairs { edges { node { id
+          ... on Actor { chaired { edges { node { id } evidence { quote document { id name } } } } }
+        } } } } }
+      }
+    }`;
+    const two = await roundTrips(query, { n: 2 });
+    const all = await roundTrips(query, { n: 20 });
+    const count = (r: typeof two) => JSON.stringify(r.data).match(/"quote"/g)?.length ?? 0;
+    // The larger answer really is larger: 11 meetings instead of 2, more chairs and quotes.
+    expect(JSON.stringify(all.data).match(/"chairs"/g)).toHaveLength(11);
+    expect(JSON.stringify(two.data).match(/"chairs"/g)).toHaveLength(2);
+    expect(count(all)).toBeGreaterThan(count(two));
+    // meetings, chairs (Person and Organization alike), chaired, evidence (documents come with it)
+    expect(two.trips).toBe(4);
+    expect(all.trips).toBe(4);
+  });
+
+  it('themes (and their count) → meetings → participants → onBehalfOf costs five, for 2 themes or all', async () => {
+    const query = `query ($n: Int) {
+      themes(first: $n) { totalCount edges { node { id meetings { edges { node { id
+        participants { edges { node { id name } onBehalfOf { id name } } }
+      } } } } } }
+    }`;
+    const one = await roundTrips(query, { n: 2 });
+    const all = await roundTrips(query, { n: 100 });
+    expect((all.data as { themes: { totalCount: number } }).themes.totalCount).toBe(15);
+    // The page of themes and, since it is asked for, their count; then one per level.
+    expect(one.trips).toBe(5);
+    expect(all.trips).toBe(5);
+  });
+
+  it('a root list counts its whole list only when totalCount is asked for', async () => {
+    const query = (fields: string) => `{ meetings(first: 3) { ${fields} } }`;
+    expect((await roundTrips(query('edges { cursor }'), {})).trips).toBe(1);
+    expect((await roundTrips(query('totalCount edges { cursor }'), {})).trips).toBe(2);
+    expect((await roundTrips(query('a: totalCount b: totalCount'), {})).trips).toBe(2);
+  });
+
+  it('a lookup of many ids is one round trip, and reaching an entity again costs nothing', async () => {
+    const { trips, data } = await roundTrips(
+      `query ($ids: [ID!]!) {
+        nodes(ids: $ids) { id ... on Entity { name } }
+        vietnam: organization(id: "vietnam") { name }
+        hanoi: place(id: "hanoi") { name }
+      }`,
+      { ids: ['vietnam', 'hanoi', 'asean', 'united-nations', 'nguyen-xuan-phuc', 'un-charter'] },
+    );
+    expect((data as { nodes: unknown[] }).nodes).toHaveLength(6);
+    expect(trips).toBe(1);
+  });
+
+  it('a relationship field asked with two sets of arguments is one round trip per set', async () => {
+    const { trips } = await roundTrips(
+      `{ organizations(first: 100) { edges { node {
+          all: memberships { totalCount }
+          in2021: memberships(asOf: "2021-06-01") { totalCount }
+          one: memberships(first: 1) { totalCount }
+      } } } }`,
+      {},
+    );
+    expect(trips).toBe(4);
+  });
+});

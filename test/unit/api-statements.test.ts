@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config/env.js';
+import {
+  labelExpression,
+  orderDirection,
+  relationshipPattern,
+  sortProperty,
+  statement,
+  typeExpression,
+  type Fragment,
+} from '../../src/data/statements.js';
+import type { EntityLabel, RelationshipType } from '../../src/model/graph-model.js';
+
+describe('Cypher templates', () => {
+  it('take labels and relationship types only from the allow-lists', () => {
+    expect(labelExpression(['Person', 'Organization'])).toBe('Person|Organization');
+    expect(typeExpression(['CHAIRED'])).toBe('CHAIRED');
+    expect(relationshipPattern('CHAIRED', 'out')).toBe('-[r:CHAIRED]->');
+    expect(relationshipPattern('PART_OF', 'in')).toBe('<-[r:PART_OF]-');
+    expect(() => labelExpression(['Person', 'Person) DETACH DELETE (n' as EntityLabel])).toThrow(
+      /allow-list/,
+    );
+    expect(() => typeExpression(['CHAIRED]->() DELETE r //' as RelationshipType])).toThrow(
+      /allow-list/,
+    );
+    expect(() => labelExpression([])).toThrow(/allow-list/);
+    expect(() => sortProperty('name} DETACH DELETE n //' as 'sortKey')).toThrow(/not a sort key/);
+  });
+
+  it('fill every token of a statement and nothing else', () => {
+    const page = statement('api/relationship-page', {
+      rel: relationshipPattern('COVERED', 'out'),
+      order: orderDirection(true),
+    });
+    expect(page.text).toContain('MATCH (p)-[r:COVERED]->(o:Entity)');
+    expect(page.text).toContain('ORDER BY key DESC, r.id DESC');
+    // The included as-of filter is pasted in where the page and the dated count use it.
+    expect(page.text.match(/toString\(r\.startMin\)/g)).toHaveLength(2);
+    expect(page.text).not.toContain('{{');
+    expect(() => statement('api/relationship-page', { order: orderDirection(false) })).toThrow(
+      /no value for \{\{rel\}\}/,
+    );
+    expect(() => statement('api/entities-by-id', { labels: labelExpression(['Person']) })).toThrow(
+      /has no \{\{labels\}\}/,
+    );
+  });
+
+  it('every statement under cypher/api loads, with the tokens its callers give', () => {
+    const order = orderDirection(false);
+    const tokens: Record<string, Record<string, Fragment>> = {
+      'relationship-page': { rel: relationshipPattern('CHAIRED', 'in'), order },
+      'entity-page': { labels: labelExpression(['Theme']), key: sortProperty('sortKey'), order },
+      'entity-count': { labels: labelExpression(['Theme']) },
+      'meeting-page': { key: sortProperty('nameKey'), order },
+      'facts-by-id': { types: typeExpression() },
+      'document-facts-page': { types: typeExpression(), order },
+      'meeting-documents-page': { order },
+    };
+    const files = fs
+      .readdirSync(path.join(projectRoot, 'cypher', 'api'))
+      .filter((f) => f.endsWith('.cypher'));
+    expect(files.length).toBeGreaterThanOrEqual(12);
+    for (const file of files) {
+      const name = file.replace(/\.cypher$/, '');
+      const { text } = statement(`api/${name}`, tokens[name] ?? {});
+      expect(text).not.toMatch(/\{\{|\}\}/);
+    }
+  });
+});
