@@ -18,7 +18,5 @@ export class QueryTimeoutError extends Error {
   override name = 'QueryTimeoutError';
 }
 
-/** The database did not answer. */
-export class DatabaseUnavailableError extends Error {
-  override name = 'DatabaseUnavailableError';
-}
+/** The database did not answer (the same error the driver set-up raises at start). */
+export { DatabaseUnavailableError } from '../db/driver.js';
