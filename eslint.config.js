@@ -4,7 +4,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'neo4j/target/**', '.neo4j-local/**', 'src/explorer/public/**'] },
+  {
+    ignores: [
+      '.scratch/**',
+      'bench/data/**',
+      'node_modules/**',
+      'neo4j/target/**',
+      '.neo4j-local/**',
+      'src/explorer/public/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

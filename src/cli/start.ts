@@ -1,10 +1,10 @@
-import type http from 'node:http';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig, localConnection, type Neo4jConnection } from '../config/env.js';
 import { createDriver, verifyDatabase } from '../db/driver.js';
 import * as local from '../local-neo4j/manager.js';
-import { createHttpServer, listen } from '../server/app.js';
+import { createApp, listen } from '../server/app.js';
 import { createLogger } from '../server/logger.js';
+import { loadServerSettings } from '../server/settings.js';
 import { runCli, wantsHelp } from './run-cli.js';
 import path from 'node:path';
 import { projectRoot } from '../config/env.js';
@@ -19,9 +19,18 @@ server with its playground at http://localhost:$PORT/graphql (PORT defaults to 4
 Options:
   --no-seed   serve the graph as it is, without loading the seed files first
 
-Settings (environment): NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE, PORT,
-NEO4J_LOCAL_PORT, NEO4J_LOCAL_HOME, NEO4J_LOCAL_HEAP, NEO4J_LOCAL_PAGECACHE, LOG_LEVEL.
-Stop with Ctrl-C: the server drains, closes the driver and stops the local Neo4j it started.
+Also serves /health (liveness), /ready (Neo4j answers and holds the seed graph) and /metrics
+(Prometheus).
+
+Settings (environment): NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE, PORT, HOST,
+NEO4J_LOCAL_PORT, NEO4J_LOCAL_HOME, NEO4J_LOCAL_HEAP, NEO4J_LOCAL_PAGECACHE, QUERY_TIMEOUT_MS,
+LOG_LEVEL; production mode and limits: NODE_ENV or SERVER_MODE, GRAPHQL_INTROSPECTION,
+GRAPHQL_SUGGESTIONS, GRAPHIQL, CORS_ORIGINS, PERSISTED_OPERATIONS_FILE, REQUEST_TIMEOUT_MS,
+SHUTDOWN_TIMEOUT_MS, MAX_DEPTH, MAX_COST, MAX_ALIASES, MAX_DIRECTIVES, MAX_TOKENS, MAX_BATCH,
+MAX_BODY_BYTES (see the README).
+Stop with Ctrl-C or SIGTERM: the server stops accepting, drains in-flight requests (up to
+SHUTDOWN_TIMEOUT_MS), closes the driver and stops the local Neo4j it started. A second Ctrl-C
+cuts the requests still running instead of waiting for them.
 `;
 
 runCli(async () => {
@@ -31,6 +40,7 @@ runCli(async () => {
     return 0;
   }
   const config = loadConfig();
+  const settings = loadServerSettings();
   const logger = createLogger();
   let connection: Neo4jConnection;
   let stopLocal = async () => {};
@@ -54,6 +64,7 @@ runCli(async () => {
     await stopLocal();
     throw error;
   }
+  let seedVersion: string | undefined;
   if (!args.includes('--no-seed')) {
     try {
       const seeded = await ensureSeeded(
@@ -66,6 +77,7 @@ runCli(async () => {
         },
         (m) => console.error(`  ${m}`),
       );
+      seedVersion = seeded.version;
       if (seeded.textsSkipped) console.error(`warning: ${seeded.textsSkipped}`);
       console.error(
         seeded.loaded
@@ -81,21 +93,31 @@ runCli(async () => {
       throw error;
     }
   }
-  const server: http.Server = createHttpServer({ driver, database: connection.database, logger });
-  const port = await listen(server, config.httpPort);
+  const app = createApp({
+    driver,
+    database: connection.database,
+    logger,
+    settings,
+    expectedSeedVersion: seedVersion,
+    closeResources: async () => {
+      await driver.close();
+      await stopLocal();
+    },
+  });
+  const port = await listen(app.server, config.httpPort, settings.host);
   console.error(`GraphQL server ready: http://localhost:${port}/graphql`);
 
-  await new Promise<void>((resolve) => {
+  await new Promise<void>((resolve, reject) => {
     const shutdown = (signal: string) => {
       console.error(`${signal}: shutting down (draining requests, closing the driver)...`);
-      server.close(() => resolve());
-      server.closeIdleConnections();
+      // A second signal means "now": cut the requests still running; the driver and the local
+      // Neo4j (in its own process group, which Ctrl-C does not reach) still get closed.
+      process.once(signal, () => app.server.closeAllConnections());
+      app.shutdown().then(resolve, reject);
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   });
-  await driver.close();
-  await stopLocal();
   console.error('stopped');
   return 0;
 });

@@ -37,7 +37,11 @@ export class Db {
       defaultAccessMode: neo4j.session.READ,
     });
     try {
-      const records = await session.executeRead((tx) => tx.run(statement.text, params), {
+      // An auto-commit transaction in read mode (Neo4j refuses writes in it), not a transaction
+      // function: those retry a failed read after a second and again for up to 30 s, holding
+      // every request while Neo4j is away. A failed read fails the request at once, with
+      // SERVICE_UNAVAILABLE, and the client retries.
+      const records = await session.run(statement.text, params, {
         timeout: this.options.timeoutMs,
         metadata: { requestId: this.options.requestId, statement: statement.name },
       });
@@ -56,12 +60,25 @@ function translate(error: unknown, statement: Statement): unknown {
   if (code.includes('TransactionTimedOut')) {
     return new QueryTimeoutError(`cypher/${statement.name} ran past its timeout`, { cause: error });
   }
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
+  if (unavailable(code, error)) {
     return new DatabaseUnavailableError(`Neo4j did not answer cypher/${statement.name}`, {
       cause: error,
     });
   }
   return error;
+}
+
+/**
+ * The database is away (connection refused or lost), stopping or starting (its database is not
+ * online), or too busy to hand out a connection in time: all say "try again shortly".
+ */
+function unavailable(code: string, error: unknown): boolean {
+  return (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code.endsWith('.DatabaseUnavailable') ||
+    String((error as { message?: unknown }).message).startsWith('Connection acquisition timed out')
+  );
 }
 
 /** Turns driver values into plain JSON-like data: temporal values become their ISO strings. */

@@ -37,9 +37,14 @@ export function clientError(error: GraphQLError, requestId: string, logger: Logg
   // Errors GraphQL itself raises about the request (a variable of the wrong type, an IsoDate
   // that is no date) are the caller's to fix, and their messages are safe to show.
   if (original === undefined || isGraphQLError(original)) {
-    const code = (original ?? error).extensions.code;
+    const { code, http } = (original ?? error).extensions;
     if (error.path === undefined || code === 'BAD_USER_INPUT') {
-      return coded(error.message, typeof code === 'string' ? code : 'BAD_USER_INPUT', at);
+      // `http` (the status of a request rejected before execution, src/server/limits.ts) is
+      // yoga's to read; it never reaches the client.
+      return coded(error.message, typeof code === 'string' ? code : 'BAD_USER_INPUT', {
+        ...at,
+        http,
+      });
     }
   }
   logger.error({ requestId, path: error.path, err: original ?? error }, 'resolver failed');
@@ -58,11 +63,16 @@ function isGraphQLError(error: Error): error is GraphQLError {
 function coded(
   message: string,
   code: string,
-  { nodes, path, requestId }: Pick<GraphQLError, 'nodes' | 'path'> & { requestId?: string },
+  {
+    nodes,
+    path,
+    requestId,
+    http,
+  }: Pick<GraphQLError, 'nodes' | 'path'> & { requestId?: string; http?: unknown },
 ): GraphQLError {
   return createGraphQLError(message, {
     nodes,
     path,
-    extensions: requestId ? { code, requestId } : { code },
+    extensions: { code, ...(requestId && { requestId }), ...(http !== undefined && { http }) },
   });
 }

@@ -1,20 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../server/logger.js';
+import { requestIdFrom } from '../server/request-context.js';
 import type { GraphQLContext } from './context.js';
 import { clientError } from './errors.js';
 
-/** A caller's own request id is kept when it looks like one, so logs can be joined across hops. */
-const REQUEST_ID = /^[\w.:-]{1,100}$/;
 const requestIds = new WeakMap<Request, string>();
 
 /** The request's id: the caller's x-request-id, or a new one; sent back in x-request-id. */
 export function requestIdOf(request: Request): string {
   let id = requestIds.get(request);
   if (id === undefined) {
-    const header = request.headers.get('x-request-id');
-    id = header && REQUEST_ID.test(header) ? header : randomUUID();
+    id = requestIdFrom(request.headers.get('x-request-id'));
     requestIds.set(request, id);
   }
   return id;

@@ -94,6 +94,11 @@ export interface StartResult {
 
 export interface StartOptions extends BuildOptions {
   timeoutMs?: number;
+  /**
+   * A folder of plugin jars to load, with apoc.* unrestricted. Only the benchmark uses it (APOC
+   * for @neo4j/graphql, see neo4j/plugins/pom.xml); by default no plugin runs.
+   */
+  pluginsDir?: string;
 }
 
 /** Starts the DBMS and resolves once Bolt answers; a running instance is left as it is. */
@@ -141,6 +146,7 @@ export async function start(
       path.join(s.home, 'data'),
       String(s.port),
       s.pageCache,
+      ...(options.pluginsDir ? [options.pluginsDir] : []),
     ],
     { detached: true, stdio: ['ignore', out, out] },
   );

@@ -36,7 +36,7 @@ function dateProps(name: string, date: PartialDate | undefined): Record<string, 
   };
 }
 
-function entityRow(entity: EntityRecord): Record<string, unknown> {
+export function entityRow(entity: EntityRecord): Record<string, unknown> {
   const names = [
     entity.name,
     ...entity.labels.map((l) => l.text),
@@ -59,7 +59,7 @@ function entityRow(entity: EntityRecord): Record<string, unknown> {
   };
 }
 
-function factRow(fact: FactRecord, evidenceCount: number): Record<string, unknown> {
+export function factRow(fact: FactRecord, evidenceCount: number): Record<string, unknown> {
   return {
     from: fact.from,
     to: fact.to,
@@ -85,7 +85,12 @@ async function inBatches<T>(
 }
 
 /** Creates the constraints and indexes (idempotent) and waits until they are online. */
-export async function ensureSchema(driver: Driver, database: string | undefined): Promise<void> {
+export async function ensureSchema(
+  driver: Driver,
+  database: string | undefined,
+  /** How to wait for them (the bulk load, whose indexes populate from millions, waits longer). */
+  awaitIndexes = cypher('seed/await-indexes'),
+): Promise<void> {
   const session = driver.session({ database });
   // Two loaders may race on a fresh database; the loser's IF NOT EXISTS can still see the
   // winner's index as an equivalent rule, which is the outcome both wanted.
@@ -101,7 +106,7 @@ export async function ensureSchema(driver: Driver, database: string | undefined)
     for (const statement of cypherStatements('seed/schema')) await create(statement);
     for (const type of RELATIONSHIP_TYPES)
       await create(cypherTemplate('seed/index-fact-id', { type }));
-    await session.run(cypher('seed/await-indexes'));
+    await session.run(awaitIndexes);
   } finally {
     await session.close();
   }

@@ -16,9 +16,10 @@ afterAll(async () => {
 const codes = (response: { errors: Array<{ extensions: { code: string } }> }) =>
   response.errors.map((e) => e.extensions.code);
 
-describe('BAD_USER_INPUT', () => {
+// Page sizes are checked before the query runs (src/server/limits.ts): the whole request is
+// refused, with its own code, and no database call is made.
+describe('PAGE_SIZE_LIMIT', () => {
   it.each([
-    ['a malformed id', '{ meeting(id: "Not An Id!") { id } }', 'is not an entity id'],
     [
       'a page over 100',
       '{ meetings(first: 101) { totalCount } }',
@@ -29,6 +30,24 @@ describe('BAD_USER_INPUT', () => {
       '{ themes(last: -1) { totalCount } }',
       'last must be an integer from 0 to 100',
     ],
+    [
+      'a nested page over 100',
+      '{ meeting(id: "asean-un-regional-dialogue-2019-12") { themes(first: 500) { totalCount } } }',
+      'first must be an integer from 0 to 100',
+    ],
+  ])('%s', async (_what, query, message) => {
+    const response = await api.query(query);
+    expect(response.status).toBe(200);
+    expect(response.data).toBeUndefined();
+    expect(codes(response)).toEqual(['PAGE_SIZE_LIMIT']);
+    expect(response.errors[0]!.message).toContain(message);
+    expect(response.extensions.cypherRoundTrips).toBe(0);
+  });
+});
+
+describe('BAD_USER_INPUT', () => {
+  it.each([
+    ['a malformed id', '{ meeting(id: "Not An Id!") { id } }', 'is not an entity id'],
     [
       'first and last together',
       '{ places(first: 1, last: 1) { totalCount } }',
@@ -54,11 +73,6 @@ describe('BAD_USER_INPUT', () => {
       'a too long search text',
       `{ search(text: "${'word '.repeat(50)}") { totalCount } }`,
       'at most 200 characters',
-    ],
-    [
-      'a nested page over 100',
-      '{ meeting(id: "asean-un-regional-dialogue-2019-12") { themes(first: 500) { totalCount } } }',
-      'first must be an integer from 0 to 100',
     ],
   ])('%s', async (_what, query, message) => {
     const response = await api.query(query);

@@ -24,7 +24,7 @@ function qualifiers<T>(factOf: (parent: T) => FactRecord) {
   };
 }
 
-const edgeFields = {
+export const edgeFields = {
   ...qualifiers((edge: { fact: FactRecord }) => edge.fact),
   factId: (edge: { fact: FactRecord }) => edge.fact.id,
 };

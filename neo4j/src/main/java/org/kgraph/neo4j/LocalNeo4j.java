@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -30,10 +31,14 @@ public final class LocalNeo4j {
   private LocalNeo4j() {}
 
   public static void main(String[] args) {
-    if (args.length != 3) {
-      System.err.println("usage: LocalNeo4j <home-dir> <bolt-port> <pagecache-size e.g. 128m>");
+    if (args.length != 3 && args.length != 4) {
+      System.err.println(
+          "usage: LocalNeo4j <home-dir> <bolt-port> <pagecache-size e.g. 128m> [plugins-dir]");
       System.exit(EXIT_USAGE);
     }
+    // Only the benchmark passes a plugins folder (APOC, for @neo4j/graphql): by default no
+    // plugin code runs in the project's database.
+    Path plugins = args.length == 4 ? Path.of(args[3]).toAbsolutePath() : null;
     Path home = Path.of(args[0]).toAbsolutePath();
     int port;
     long pageCacheBytes;
@@ -62,8 +67,14 @@ public final class LocalNeo4j {
 
     DatabaseManagementService dbms;
     try {
+      DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+      if (plugins != null) {
+        builder
+            .setConfig(GraphDatabaseSettings.plugin_dir, plugins)
+            .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"));
+      }
       dbms =
-          new DatabaseManagementServiceBuilder(home)
+          builder
               .setConfig(BoltConnector.enabled, true)
               .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
               .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)

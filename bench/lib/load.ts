@@ -1,0 +1,71 @@
+import { createRequire } from 'node:module';
+import type { Request } from './queries.js';
+
+/**
+ * autocannon (pinned in package.json) at a fixed concurrency for a fixed duration, cycling
+ * through the requests given. A response counts as an error when it is not 2xx, times out, or is
+ * a GraphQL answer with "errors" (autocannon's body mismatches).
+ */
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  mismatches: number;
+  duration: number;
+}
+
+type Autocannon = (
+  options: Record<string, unknown>,
+  done: (error: Error | null, result: AutocannonResult) => void,
+) => unknown;
+
+// autocannon ships no types; its options and result are described above as far as used here.
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  requests: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  seconds: number;
+}
+
+export function runLoad(
+  url: string,
+  requests: Request[],
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        timeout: 30,
+        requests: requests.map((r) => ({
+          method: 'POST',
+          path: r.path,
+          headers: { 'content-type': 'application/json' },
+          body: r.body,
+        })),
+        verifyBody: (body: string) => !body.includes('"errors"'),
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          requestsPerSecond: result.requests.average,
+          requests: result.requests.total,
+          p50Ms: result.latency.p50,
+          p99Ms: result.latency.p99,
+          errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
+          seconds: result.duration,
+        });
+      },
+    );
+  });
+}

@@ -1,0 +1,267 @@
+import { parseArgs } from 'node:util';
+import { runCli } from '../src/cli/run-cli.js';
+import { countGraph } from '../src/seed/load.js';
+import { prepareDatabase } from './lib/database.js';
+import { runLoad } from './lib/load.js';
+import { drawPools } from './lib/params.js';
+import {
+  QUERIES,
+  SYSTEMS,
+  type Params,
+  type QueryDef,
+  type Request,
+  type System,
+} from './lib/queries.js';
+import { machine, markdown, versions, writeResults, type Results } from './lib/report.js';
+import { startServer, type RunningServer } from './lib/servers.js';
+
+const HELP = `Usage: npm run bench -- [--scale N] [--seed S] [--concurrency 1,16,64] [--seconds 10]
+                       [--warmup 5] [--queries q1,q2,...] [--systems ours,neo4j-graphql,raw]
+                       [--port 7697] [--neo4j-home DIR]
+
+Benchmarks this project's GraphQL server against @neo4j/graphql over an equivalent schema and
+against one hand-written Cypher statement per query (through neo4j-driver), on the same Neo4j and
+the same generated graph: for each query and concurrency, autocannon runs each system for a warm-up,
+then for the measured seconds. Writes bench/results/<time>-scale-N.{json,md} (and latest-scale-N.*)
+with requests/s, p50, p99, errors, Cypher statements per request, the servers' peak RSS, ratios,
+the machine and the versions.
+
+The database is a local Neo4j of its own (bench/data/neo4j-scale-N-seed-S, port --port) with the
+APOC plugin @neo4j/graphql needs, fetched with Maven; the seed is generated (npm run generate) and
+bulk-loaded when missing. NEO4J_LOCAL_HEAP and NEO4J_LOCAL_PAGECACHE size that Neo4j.
+
+Options:
+  --scale N         generated graph size (default 1; 10 is about 2,000,000 facts)
+  --seed S          generator seed (default 1)
+  --concurrency L   connections, comma-separated (default 1,16,64)
+  --seconds T       measured seconds per cell (default 10)
+  --warmup T        warm-up seconds per cell, not measured (default 5)
+  --queries L       queries to run (default all: ${QUERIES.map((q) => q.id).join(',')})
+  --systems L       systems to run (default all: ${SYSTEMS.join(',')})
+  --port P          Bolt port of the benchmark's Neo4j (default 7697)
+  --neo4j-home DIR  its home folder (default bench/data/neo4j-scale-N-seed-S)
+`;
+
+const list = (text: string | undefined, fallback: string[]) =>
+  text
+    ? text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : fallback;
+
+async function post(url: string, request: Request): Promise<{ status: number; text: string }> {
+  const response = await fetch(url + request.path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: request.body,
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+runCli(async () => {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        scale: { type: 'string' },
+        seed: { type: 'string' },
+        concurrency: { type: 'string' },
+        seconds: { type: 'string' },
+        warmup: { type: 'string' },
+        queries: { type: 'string' },
+        systems: { type: 'string' },
+        port: { type: 'string' },
+        'neo4j-home': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const scale = Number(args.scale ?? 1);
+  const seed = Number(args.seed ?? 1);
+  const concurrency = list(args.concurrency, ['1', '16', '64']).map(Number);
+  const seconds = Number(args.seconds ?? 10);
+  const warmup = Number(args.warmup ?? 5);
+  const port = Number(args.port ?? 7697);
+  const queries = list(
+    args.queries,
+    QUERIES.map((q) => q.id),
+  );
+  const systems = list(args.systems, SYSTEMS) as System[];
+  const bad =
+    !(scale > 0) ||
+    !Number.isSafeInteger(seed) ||
+    concurrency.some((c) => !Number.isInteger(c) || c < 1) ||
+    !(seconds > 0) ||
+    !(warmup >= 0) ||
+    !Number.isInteger(port) ||
+    queries.some((q) => !QUERIES.some((d) => d.id === q)) ||
+    systems.some((s) => !SYSTEMS.includes(s));
+  if (bad) {
+    console.error(`bad arguments\n\n${HELP}`);
+    return 2;
+  }
+  const log = (m: string) => console.error(m);
+  const startedAt = new Date().toISOString();
+  const machineAtStart = machine();
+
+  const db = await prepareDatabase({
+    scale,
+    seed,
+    port,
+    ...(args['neo4j-home'] ? { home: args['neo4j-home'] } : {}),
+    log,
+  });
+  const servers = new Map<System, RunningServer>();
+  try {
+    const graph = await countGraph(db.driver, undefined);
+    const { records: component } = await db.driver.executeQuery(
+      'CALL dbms.components() YIELD versions RETURN versions[0] AS v',
+    );
+    const { records: apoc } = await db.driver.executeQuery('RETURN apoc.version() AS v');
+    const pools = await drawPools(db.driver);
+    log(
+      `parameters drawn: ${pools.meetings.length} meetings, ${pools.persons.length} persons, hubs ${pools.hubs.join(', ')}`,
+    );
+
+    for (const system of systems) {
+      log(`starting the ${system} server`);
+      servers.set(system, await startServer(system, db.port));
+    }
+
+    const results: Results = {
+      startedAt,
+      finishedAt: '',
+      machine: machineAtStart,
+      versions: versions(String(component[0]?.get('v')), String(apoc[0]?.get('v'))),
+      scale,
+      seed,
+      graph,
+      settings: {
+        concurrency,
+        warmupSeconds: warmup,
+        seconds,
+        neo4jHeap: db.settings.heap,
+        neo4jPageCache: db.settings.pageCache,
+      },
+      ...(db.prepared.loadSummary ? { load: { ...db.prepared.loadSummary } } : {}),
+      measurements: [],
+      notMeasured: [],
+      gaps: [],
+      answers: [],
+    };
+
+    /** Each system's parameter lists, follow-ups (q8b) computed from first answers. */
+    const paramsOf = new Map<string, Map<System, Params[]>>();
+    const requestsFor = async (q: QueryDef, system: System): Promise<Request[] | string> => {
+      const def = q.systems[system];
+      if (!def) return q.systems.unsupported?.[system] ?? 'not defined';
+      let params: Params[] = q.params(pools);
+      if (q.followUp) {
+        const base = QUERIES.find((b) => b.id === q.followUp!.of)!;
+        const server = servers.get(system)!;
+        params = [];
+        for (const p of paramsOf.get(base.id)?.get(system) ?? base.params(pools)) {
+          const answer = await post(server.url, base.systems[system]!.build(p));
+          const next =
+            answer.status === 200 ? q.followUp.next(system, p, JSON.parse(answer.text)) : undefined;
+          if (next) params.push(next);
+        }
+        if (params.length === 0) return 'no first page had a next page';
+      }
+      paramsOf.set(q.id, (paramsOf.get(q.id) ?? new Map<System, Params[]>()).set(system, params));
+      return params.map((p) => def.build(p));
+    };
+
+    for (const q of QUERIES.filter((d) => queries.includes(d.id))) {
+      const prepared = new Map<System, Request[]>();
+      /** Ours: the cypherRoundTrips its answers report, averaged over the checked requests. */
+      const reportedTrips = new Map<System, number>();
+      for (const system of systems) {
+        const requests = await requestsFor(q, system);
+        if (typeof requests === 'string') {
+          results.notMeasured.push({ query: q.id, system, reason: requests });
+          continue;
+        }
+        const gap = q.systems[system]?.gap;
+        if (gap) results.gaps.push({ query: q.id, system, gap });
+        // Every system must answer its first requests without errors before it is measured.
+        let ok = true;
+        let bytes = 0;
+        let trips = 0;
+        for (const request of requests.slice(0, 5)) {
+          const answer = await post(servers.get(system)!.url, request);
+          bytes += answer.text.length;
+          if (answer.status !== 200 || answer.text.includes('"errors"')) {
+            ok = false;
+            results.answers.push({
+              query: q.id,
+              system,
+              bytes,
+              ok,
+              note: answer.text.slice(0, 300),
+            });
+            break;
+          }
+          trips +=
+            (JSON.parse(answer.text) as { extensions?: { cypherRoundTrips?: number } }).extensions
+              ?.cypherRoundTrips ?? 0;
+        }
+        if (!ok) {
+          results.notMeasured.push({
+            query: q.id,
+            system,
+            reason: 'answered with errors (see answers)',
+          });
+          continue;
+        }
+        results.answers.push({
+          query: q.id,
+          system,
+          bytes: Math.round(bytes / Math.min(5, requests.length)),
+          ok,
+        });
+        reportedTrips.set(system, trips / Math.min(5, requests.length));
+        prepared.set(system, requests);
+      }
+      for (const c of concurrency) {
+        for (const [system, requests] of prepared) {
+          const server = servers.get(system)!;
+          if (warmup > 0) await runLoad(server.url, requests, c, warmup);
+          await server.resetPeak();
+          const before = await server.stats();
+          const load = await runLoad(server.url, requests, c, seconds);
+          const after = await server.stats();
+          const served = after.requests - before.requests - 1; // minus the stats call itself
+          results.measurements.push({
+            query: q.id,
+            system,
+            concurrency: c,
+            ...load,
+            cypherPerRequest: served > 0 ? (after.cypher - before.cypher) / served : NaN,
+            ...(system === 'ours' ? { reportedRoundTrips: reportedTrips.get(system) } : {}),
+            serverPeakRssMb: after.peakRssMb,
+          });
+          log(
+            `${q.id} ${system.padEnd(13)} c=${String(c).padEnd(3)} ${load.requestsPerSecond.toFixed(1).padStart(8)} r/s  p50 ${load.p50Ms} ms  p99 ${load.p99Ms} ms  errors ${load.errors}  rss ${after.peakRssMb} MB`,
+          );
+        }
+      }
+    }
+    results.finishedAt = new Date().toISOString();
+    const written = writeResults(results);
+    console.log(markdown(results));
+    console.error(`results: ${written.md}\n         ${written.json}`);
+    return 0;
+  } finally {
+    await Promise.all([...servers.values()].map((s) => s.stop()));
+    await db.stop();
+  }
+});

@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { documentsPresent, loadConfig, localConnection } from '../config/env.js';
+import { createDriver, verifyDatabase } from '../db/driver.js';
+import * as local from '../local-neo4j/manager.js';
+import { bulkLoadSeeds } from '../seed/bulk-load.js';
+import { validateBulk } from '../seed/bulk-validate.js';
+import { formatIssue, SeedValidationError } from '../seed/types.js';
+import { runCli } from './run-cli.js';
+
+const HELP = `Usage: npm run load-bulk -- --seeds DIR [--documents DIR] [--reset] [--check] [--writers N] [--keep-indexes] [--json]
+
+Loads a seed too large for \`npm run seed\` (which writes everything in one transaction), such as
+one written by \`npm run generate\`:
+
+  pass 1  validates every file as a stream, with the same checks as \`npm run seed\` (JSON Schema,
+          ids, references, dates, quotes against the article texts, checksums); if anything is
+          wrong, nothing is written and each problem is printed as file:line:column: message
+  pass 2  writes the checked records in transactions of ~5,000 rows with idempotent MERGE,
+          showing progress and relationships per second
+
+Unlike \`npm run seed\`, the load is not atomic: the graph's loaded-seed version is removed first
+and written only when every unit is in, so a partial load never reads as complete; running the
+same command again finishes an interrupted load. It does not remove what the seed lacks: use
+--reset to wipe the loader's nodes first (in batches). Indexes the load does not read (full-text
+names, sort keys, quotes by fact ...) are dropped while it writes and built again at its end.
+
+Options:
+  --seeds DIR       seed folder (documents.yaml, entities/, facts/, seed.schema.json)
+  --documents DIR   article texts (default: DIR/documents when it exists, else SEED_DOCUMENTS_DIR)
+  --reset           wipe the loader's nodes first
+  --check           validate only (pass 1); touch no database
+  --writers N       transactions in flight at once (default 2: one commits while one executes)
+  --keep-indexes    keep every index while writing (slower; when the database is read meanwhile)
+  --json            print the summary as JSON on stdout (progress stays on stderr)
+
+Database: NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD / NEO4J_DATABASE, or the local Neo4j
+(started if needed) when NEO4J_URI is unset; NEO4J_LOCAL_HEAP / NEO4J_LOCAL_PAGECACHE size it.
+Exit codes: 0 loaded or valid, 1 invalid seed or database error, 2 bad arguments.
+`;
+
+runCli(async () => {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        seeds: { type: 'string' },
+        documents: { type: 'string' },
+        reset: { type: 'boolean' },
+        check: { type: 'boolean' },
+        json: { type: 'boolean' },
+        writers: { type: 'string' },
+        'keep-indexes': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (!args.seeds) {
+    console.error(`--seeds is required\n\n${HELP}`);
+    return 2;
+  }
+  const writers = Number(args.writers ?? 2);
+  if (!Number.isInteger(writers) || writers < 1 || writers > 8) {
+    console.error(`--writers must be an integer from 1 to 8\n\n${HELP}`);
+    return 2;
+  }
+  const config = loadConfig();
+  const seedsDir = path.resolve(args.seeds);
+  const ownTexts = path.join(seedsDir, 'documents');
+  const documentsDir = path.resolve(
+    args.documents ?? (documentsPresent(ownTexts) ? ownTexts : config.documentsDir),
+  );
+  const options = {
+    seedsDir,
+    documentsDir,
+    requireTexts: process.env.CI === 'true',
+    onProgress: (m: string) => console.error(`  ${m}`),
+  };
+  const invalid = (error: unknown) => {
+    if (!(error instanceof SeedValidationError)) throw error;
+    for (const issue of error.issues) console.error(formatIssue(issue));
+    console.error(`\n${error.issues.length} problem(s): nothing was loaded.`);
+    return 1;
+  };
+
+  if (args.check) {
+    try {
+      const plan = validateBulk(options);
+      plan.cleanup();
+      if (plan.textsSkipped) console.error(`warning: ${plan.textsSkipped}`);
+      console.log(
+        `seed valid: ${plan.distinct.entities} entities, ${plan.distinct.facts} facts, ` +
+          `${plan.distinct.evidence} evidence (version ${plan.version}) in ${(plan.millis / 1000).toFixed(1)} s`,
+      );
+      return 0;
+    } catch (error) {
+      return invalid(error);
+    }
+  }
+
+  const connection = config.external ?? localConnection(config.local.port);
+  if (!config.external) await local.start(config.local, { log: (m) => console.error(m) });
+  const driver = createDriver(connection);
+  try {
+    await verifyDatabase(driver, connection);
+    let summary;
+    try {
+      summary = await bulkLoadSeeds(driver, {
+        ...options,
+        database: connection.database,
+        reset: Boolean(args.reset),
+        writers,
+        keepIndexes: Boolean(args['keep-indexes']),
+      });
+    } catch (error) {
+      return invalid(error);
+    }
+    if (summary.plan.textsSkipped) console.error(`warning: ${summary.plan.textsSkipped}`);
+    if (args.json) {
+      console.log(JSON.stringify(summary, null, 2));
+      return 0;
+    }
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    console.log(
+      `loaded seed ${summary.version} into ${connection.uri} in ${s(summary.millis)} ` +
+        `(validation ${s(summary.validateMillis)}, writing ${s(summary.writeMillis)})`,
+    );
+    console.log(
+      `relationships written: ${summary.relationships} (${summary.relationshipsPerSecond}/s while writing, ` +
+        `${summary.relationshipsCreated} new); peak RSS of this process ${summary.peakRssMb} MB`,
+    );
+    console.log('nodes by label:');
+    for (const [label, count] of Object.entries(summary.labels))
+      console.log(`  ${label.padEnd(16)} ${count}`);
+    console.log('relationships by type:');
+    for (const [type, count] of Object.entries(summary.types))
+      console.log(`  ${type.padEnd(16)} ${count}`);
+  } finally {
+    await driver.close();
+  }
+  return 0;
+});

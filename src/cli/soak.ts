@@ -1,0 +1,286 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { projectRoot } from '../config/env.js';
+import { loadExamples } from '../graphql/playground.js';
+import { freePort } from '../server/free-port.js';
+import { runCli } from './run-cli.js';
+
+const HELP = `Usage: npm run soak -- [--duration 120] [--connections 32] [--url URL] [--sample 10] [--json FILE]
+
+A bounded soak of the GraphQL server over loopback: --connections concurrent clients send a mix
+of the example operations (examples/*.graphql), searches and lookups for --duration seconds.
+Without --url it starts its own server (the main job, on free ports, with its own local Neo4j in
+a scratch folder, or NEO4J_URI when set) and stops it afterwards.
+
+Reports the requests made, the errors (non-2xx answers, connection errors and timeouts, and
+GraphQL errors counted by the server's /metrics), latency percentiles, and the server's resident
+memory (RSS) at the start, every --sample seconds and at the end. Exits 1 when there was any
+error or when RSS was still growing over the second half (more than 10%, and more than 16 MB).
+
+Options:
+  --duration S      seconds of load (default 120, at most 3600)
+  --connections N   concurrent clients (default 32, at most 256)
+  --url URL         a running server's GraphQL endpoint; loopback addresses only
+  --sample S        seconds between RSS samples (default 10)
+  --json FILE       also write the figures as JSON to FILE
+`;
+
+/** The part of autocannon's result this report reads (the package has no types). */
+interface CannonResult {
+  requests: { total: number; average: number };
+  latency: { p50: number; p97_5: number; p99: number; max: number };
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Cannon = (options: Record<string, unknown>) => Promise<CannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+const MB = 1024 * 1024;
+
+interface Metrics {
+  rss: number;
+  graphqlErrors: number;
+}
+
+/** The server's own figures, from its Prometheus endpoint. */
+async function readMetrics(base: string): Promise<Metrics> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const sum = (name: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(name) && !line.startsWith('#'))
+      .reduce((total, line) => total + Number(line.split(' ').at(-1)), 0);
+  return { rss: sum('process_resident_memory_bytes'), graphqlErrors: sum('graphql_errors_total') };
+}
+
+/** The operations of the mix: the examples as written, plus searches and lookups. */
+function operations(): Array<{ query: string; variables?: Record<string, unknown> }> {
+  const search =
+    'query Search($t: String!) { search(text: $t, first: 5) { totalCount edges { matchedName node { id name } } } }';
+  const node =
+    'query Node($id: ID!) { node(id: $id) { id ... on Entity { name aliases { text } } } }';
+  return [
+    ...loadExamples().map((e) => ({ query: e.query })),
+    { query: search, variables: { t: 'nations unies' } },
+    { query: search, variables: { t: 'Nguyen Xuan Phuc' } },
+    { query: search, variables: { t: 'ASEAN' } },
+    { query: node, variables: { id: 'vietnam' } },
+    { query: node, variables: { id: 'hanoi' } },
+  ];
+}
+
+async function waitReady(base: string, child: ChildProcess | undefined, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
+    try {
+      if ((await fetch(`${base}/ready`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`${base}/ready did not answer 200 within ${timeoutMs / 1000} s`);
+}
+
+/** Starts the main job on free loopback ports, with a scratch Neo4j home. */
+async function startServer() {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-soak-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NEO4J_LOCAL_PORT: String(await freePort()),
+      NEO4J_LOCAL_HOME: home,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on(
+    'data',
+    (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)),
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    base: `http://127.0.0.1:${port}`,
+    child,
+    stderr: () => stderr,
+    /** SIGTERM: the job drains, closes the driver and stops its Neo4j. */
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+runCli(async () => {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        duration: { type: 'string', default: '120' },
+        connections: { type: 'string', default: '32' },
+        url: { type: 'string' },
+        sample: { type: 'string', default: '10' },
+        json: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const duration = Number(args.duration);
+  const connections = Number(args.connections);
+  const sampleSeconds = Number(args.sample);
+  const bad = [
+    [
+      !Number.isInteger(duration) || duration < 1 || duration > 3600,
+      '--duration must be 1 to 3600',
+    ],
+    [
+      !Number.isInteger(connections) || connections < 1 || connections > 256,
+      '--connections must be 1 to 256',
+    ],
+    [
+      !Number.isInteger(sampleSeconds) || sampleSeconds < 1,
+      '--sample must be a whole number of seconds',
+    ],
+  ] as const;
+  for (const [failed, message] of bad) {
+    if (failed) {
+      console.error(`${message}\n\n${HELP}`);
+      return 2;
+    }
+  }
+  let base: string;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  if (args.url) {
+    const url = new URL(args.url);
+    if (!LOOPBACK.has(url.hostname)) {
+      console.error(`the soak only runs over loopback; ${url.hostname} is not a loopback address`);
+      return 2;
+    }
+    base = url.origin;
+  } else {
+    console.error('starting the server (its own local Neo4j, the seed graph)...');
+    server = await startServer();
+    base = server.base;
+  }
+  const stopServer = () => server?.stop();
+  process.once('SIGINT', () => void stopServer()?.then(() => process.exit(130)));
+  try {
+    await waitReady(base, server?.child, 300_000);
+    const ops = operations();
+    // Once each, untimed: every operation must work before load means anything.
+    for (const op of ops) {
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(op),
+      });
+      const body = (await response.json()) as { errors?: unknown[] };
+      if (response.status !== 200 || body.errors) {
+        throw new Error(`warm-up failed: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+      }
+    }
+    const before = await readMetrics(base);
+    const started = Date.now();
+    const rss: Array<{ second: number; mb: number }> = [{ second: 0, mb: before.rss / MB }];
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        await sleep(sampleSeconds * 1000);
+        if (!sampling) break;
+        const { rss: now } = await readMetrics(base);
+        rss.push({ second: Math.round((Date.now() - started) / 1000), mb: now / MB });
+        console.error(`  ${rss.at(-1)!.second} s: RSS ${rss.at(-1)!.mb.toFixed(1)} MB`);
+      }
+    })();
+    console.error(`soak: ${connections} connections for ${duration} s against ${base}/graphql`);
+    const result = await autocannon({
+      url: `${base}/graphql`,
+      connections,
+      duration,
+      requests: ops.map((op) => ({
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(op),
+      })),
+    });
+    sampling = false;
+    await sampler;
+    const after = await readMetrics(base);
+    rss.push({ second: Math.round((Date.now() - started) / 1000), mb: after.rss / MB });
+
+    const graphqlErrors = after.graphqlErrors - before.graphqlErrors;
+    const errors = result.non2xx + result.errors + result.timeouts + graphqlErrors;
+    const middle = rss.reduce((best, s) =>
+      Math.abs(s.second - duration / 2) < Math.abs(best.second - duration / 2) ? s : best,
+    );
+    const growth = rss.at(-1)!.mb - middle.mb;
+    const leveledOff = growth <= Math.max(0.1 * middle.mb, 16);
+    const report = {
+      duration: result.duration,
+      connections,
+      operations: ops.length,
+      requests: result.requests.total,
+      requestsPerSecond: Math.round(result.requests.average),
+      latencyMs: {
+        p50: result.latency.p50,
+        p97_5: result.latency.p97_5,
+        p99: result.latency.p99,
+        max: result.latency.max,
+      },
+      errors,
+      errorsBreakdown: {
+        non2xx: result.non2xx,
+        connection: result.errors,
+        timeouts: result.timeouts,
+        graphql: graphqlErrors,
+      },
+      rssMb: {
+        start: round(rss[0]!.mb),
+        middle: round(middle.mb),
+        end: round(rss.at(-1)!.mb),
+        peak: round(Math.max(...rss.map((s) => s.mb))),
+        samples: rss.map((s) => [s.second, round(s.mb)]),
+      },
+      rssLeveledOff: leveledOff,
+    };
+    console.log(
+      [
+        `requests: ${report.requests} in ${report.duration} s (${report.requestsPerSecond}/s), ${connections} connections, ${ops.length} operations`,
+        `latency: p50 ${report.latencyMs.p50} ms, p97.5 ${report.latencyMs.p97_5} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms`,
+        `errors: ${errors} (non-2xx ${result.non2xx}, connection ${result.errors}, timeouts ${result.timeouts}, GraphQL ${graphqlErrors})`,
+        `RSS: start ${report.rssMb.start} MB, middle ${report.rssMb.middle} MB, end ${report.rssMb.end} MB, peak ${report.rssMb.peak} MB: ${leveledOff ? 'levelled off' : 'STILL GROWING'}`,
+      ].join('\n'),
+    );
+    if (args.json) fs.writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
+    return errors === 0 && leveledOff ? 0 : 1;
+  } catch (error) {
+    if (server) console.error(server.stderr());
+    throw error;
+  } finally {
+    await stopServer();
+  }
+});
+
+const round = (mb: number) => Math.round(mb * 10) / 10;

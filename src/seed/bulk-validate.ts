@@ -1,0 +1,302 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SeedChecker, sortIssues, type Raw, type TextLookup } from './checker.js';
+import { fastYamlAvailable } from './fast-yaml.js';
+import { FactLedger } from './fact-ledger.js';
+import { FileWriter } from './file-writer.js';
+import { listFileItems } from './list-file.js';
+import {
+  displayPath,
+  listSeedFiles,
+  textsAvailability,
+  versionHash,
+  type ReadSeedOptions,
+  type SeedFile,
+} from './read-seeds.js';
+import { itemDefOf, schemaIssues, validatorFor } from './schema.js';
+import {
+  SeedValidationError,
+  type EntityRecord,
+  type EvidenceRecord,
+  type FactRecord,
+} from './types.js';
+import { YamlSource } from './yaml-source.js';
+
+/**
+ * Pass 1 of the bulk load: reads a seed of any size as a stream and checks it exactly as readSeeds
+ * does (the same SeedChecker), keeping in memory only the entity id index. What it validates it
+ * writes to a spool file of load units (newline-delimited JSON), so pass 2 replays checked records
+ * into Neo4j without parsing YAML again, and nothing reaches the database unless all of it is
+ * valid.
+ *
+ * Reading order: documents.yaml and entities/* twice (first the ids, so references in any order
+ * resolve; then the records and their quotes), then facts/* once.
+ */
+
+/** Rows per load unit (one Neo4j transaction in pass 2). */
+export const UNIT_ROWS = 5000;
+const MAX_ISSUES = 1000;
+const TEXT_CACHE = 256;
+
+export interface BulkValidateOptions extends ReadSeedOptions {
+  /** Where the spool and ledger go (default: a fresh folder in the system temp dir). */
+  workDir?: string;
+  onProgress?: (message: string) => void;
+}
+
+/**
+ * One load unit: entities, then the evidence (which may cite them), then facts. Units of one
+ * phase may be written concurrently; a phase starts once the previous one is in, because it
+ * refers to what that one creates (0: documents; 1: other entities, whose quotes cite documents;
+ * 2: facts, which join entities).
+ */
+export interface LoadUnit {
+  phase: number;
+  entities: EntityRecord[];
+  evidence: EvidenceRecord[];
+  facts: FactRecord[];
+}
+
+export interface BulkPlan {
+  version: string;
+  /** The validated load units, one JSON line each. */
+  spool: string;
+  units: number;
+  rows: { entities: number; evidence: number; facts: number };
+  /** Distinct counts, as loadSeedGraph records them in the graph's meta node. */
+  distinct: { entities: number; facts: number; evidence: number };
+  /** Facts stated by several articles, whose evidence count is settled after the load. */
+  restated: { id: string; type: string }[];
+  textsSkipped: string | null;
+  fastYaml: boolean;
+  millis: number;
+  /** Removes the spool and its folder. */
+  cleanup(): void;
+}
+
+/** Article texts read on demand through a small LRU: quotes of one article come together. */
+class LazyTexts implements TextLookup {
+  private readonly cache = new Map<string, string | undefined>();
+  checker: SeedChecker | undefined;
+
+  constructor(private readonly dir: string | undefined) {}
+
+  /** A text already read (for its checksum), so its quotes need not read it again. */
+  remember(documentId: string, bytes: Buffer): void {
+    this.cache.set(documentId, bytes.toString('utf8').normalize('NFC'));
+    if (this.cache.size > TEXT_CACHE) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  get(documentId: string): string | undefined {
+    if (this.dir === undefined) return undefined;
+    if (this.cache.has(documentId)) {
+      const text = this.cache.get(documentId);
+      this.cache.delete(documentId);
+      this.cache.set(documentId, text);
+      return text;
+    }
+    const name = this.checker?.textFileOf(documentId);
+    const file = name === undefined ? undefined : path.join(this.dir, name);
+    // A missing text is reported once, with its document entry; its quotes go unchecked.
+    const text =
+      file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8').normalize('NFC') : undefined;
+    this.cache.set(documentId, text);
+    if (this.cache.size > TEXT_CACHE) this.cache.delete(this.cache.keys().next().value!);
+    return text;
+  }
+}
+
+class Spool {
+  private unit: LoadUnit = { phase: 0, entities: [], evidence: [], facts: [] };
+  private size = 0;
+  private readonly out: FileWriter;
+  units = 0;
+  readonly rows = { entities: 0, evidence: 0, facts: 0 };
+
+  constructor(file: string) {
+    this.out = new FileWriter(file);
+  }
+
+  add(phase: number, part: Partial<Omit<LoadUnit, 'phase'>>): void {
+    if (phase !== this.unit.phase) {
+      this.flush();
+      this.unit.phase = phase;
+    }
+    for (const key of ['entities', 'evidence', 'facts'] as const) {
+      const rows = part[key];
+      if (!rows?.length) continue;
+      (this.unit[key] as unknown[]).push(...rows);
+      this.rows[key] += rows.length;
+      this.size += rows.length;
+    }
+    if (this.size >= UNIT_ROWS) this.flush();
+  }
+
+  flush(): void {
+    if (this.size === 0) return;
+    this.out.write(`${JSON.stringify(this.unit)}\n`);
+    this.units++;
+    this.unit = { phase: this.unit.phase, entities: [], evidence: [], facts: [] };
+    this.size = 0;
+  }
+
+  close(): void {
+    this.flush();
+    this.out.close();
+  }
+}
+
+function throttled(report: (message: string) => void, everyMs = 2000) {
+  let last = Date.now();
+  return (message: () => string) => {
+    if (Date.now() - last < everyMs) return;
+    last = Date.now();
+    report(message());
+  };
+}
+
+export function validateBulk(options: BulkValidateOptions): BulkPlan {
+  const started = Date.now();
+  const say = options.onProgress ?? (() => {});
+  const tick = throttled(say);
+  const { seedsDir } = options;
+  const availability = textsAvailability(options);
+  const texts = new LazyTexts(availability.present ? options.documentsDir : undefined);
+  const checker = new SeedChecker(texts, MAX_ISSUES);
+  texts.checker = checker;
+  const report = (...issues: Parameters<SeedChecker['report']>) => checker.report(...issues);
+  const quiet = () => {};
+
+  const workDir = options.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kg-bulk-'));
+  fs.mkdirSync(workDir, { recursive: true });
+  const spoolFile = path.join(workDir, 'units.ndjson');
+  const cleanup = () => fs.rmSync(workDir, { recursive: true, force: true });
+
+  try {
+    const listing = listSeedFiles(seedsDir);
+    report(...listing.issues);
+    if (availability.issue) report(availability.issue);
+    const hash = versionHash();
+    const entityFiles = listing.files.filter((f) => f.spec);
+    const factFiles = listing.files.filter((f) => !f.spec);
+    const items = (file: SeedFile, onText: ((text: string) => void) | undefined, sink = report) =>
+      listFileItems(
+        file.file,
+        {
+          seedsDir,
+          display: displayPath(file.file),
+          key: file.spec!.key,
+          fileDef: file.spec!.def,
+          itemDef: itemDefOf(seedsDir, file.spec!.def, file.spec!.key),
+          ...(onText ? { onText } : {}),
+        },
+        sink,
+      );
+
+    // Ids first: references may point forward (a document's publisher is in entities/).
+    let indexed = 0;
+    for (const file of entityFiles) {
+      hash.update(file.name);
+      for (const { item, valid } of items(file, (t) => hash.update(t))) {
+        if (valid) checker.indexEntity(item, file.spec!.label);
+        indexed++;
+        tick(() => `checking ids: ${indexed} entities`);
+      }
+    }
+    say(`ids checked: ${checker.entityCount} entities`);
+
+    // Entities and their quotes.
+    const spool = new Spool(spoolFile);
+    const ledger = new FactLedger(workDir);
+    let checked = 0;
+    for (const file of entityFiles) {
+      const label = file.spec!.label;
+      for (const { item, valid } of items(file, undefined, quiet)) {
+        if (!valid || !checker.isIndexed(item)) continue;
+        if (label === 'Document' && availability.present) {
+          const bytes = checker.checkDocumentText(item, options.documentsDir);
+          if (bytes) texts.remember(item.value.id as string, bytes);
+        }
+        const { record, evidence } = checker.entity(item, label);
+        for (const e of evidence) ledger.evidence(e.id);
+        spool.add(label === 'Document' ? 0 : 1, { entities: [record], evidence });
+        checked++;
+        tick(() => `checking entities and quotes: ${checked}/${checker.entityCount}`);
+      }
+    }
+
+    // Facts, file by file.
+    const validateFacts = validatorFor(seedsDir, 'factsFile');
+    const factFileOf = new Map<string, string>();
+    let done = 0;
+    const factsStarted = Date.now();
+    for (const file of factFiles) {
+      const text = fs.readFileSync(file.file, 'utf8');
+      hash.update(file.name).update(text);
+      const display = displayPath(file.file);
+      factFileOf.set(display, file.file);
+      const parsed = YamlSource.parseFast(display, text);
+      report(...parsed.issues);
+      done++;
+      if (parsed.issues.length > 0) continue;
+      const root = parsed.source.value as Raw;
+      if (!validateFacts(root)) {
+        report(...schemaIssues(parsed.source, validateFacts.errors ?? []));
+        continue;
+      }
+      const document = checker.factsDocument(parsed.source, root);
+      if (document === undefined) continue;
+      (root.facts as Raw[]).forEach((value, i) => {
+        const fact = checker.fact({ value, source: parsed.source, path: ['facts', i] }, document);
+        if (!fact) return;
+        ledger.fact(fact.statement);
+        for (const e of fact.evidence) ledger.evidence(e.id);
+        spool.add(2, { evidence: fact.evidence, facts: [fact.record] });
+      });
+      tick(() => {
+        const rate = Math.round(ledger.statements / ((Date.now() - factsStarted) / 1000));
+        return `checking facts: file ${done}/${factFiles.length}, ${ledger.statements} facts (${rate}/s)`;
+      });
+    }
+    spool.close();
+    say(`facts checked: ${ledger.statements} statements in ${factFiles.length} files`);
+
+    const { restated, ...distinct } = ledger.finish(
+      (display, index) =>
+        YamlSource.parse(display, fs.readFileSync(factFileOf.get(display)!, 'utf8')).source.locate([
+          'facts',
+          index,
+        ]),
+      (issue) => report(issue),
+    );
+
+    if (checker.totalIssues > 0) {
+      const issues = sortIssues(checker.issues);
+      if (checker.totalIssues > issues.length) {
+        issues.push({
+          file: seedsDir,
+          line: 1,
+          column: 1,
+          message: `... and ${checker.totalIssues - issues.length} more problem(s) not listed`,
+        });
+      }
+      throw new SeedValidationError(issues);
+    }
+    return {
+      version: hash.digest('hex').slice(0, 16),
+      spool: spoolFile,
+      units: spool.units,
+      rows: spool.rows,
+      distinct: { entities: checker.entityCount, ...distinct },
+      restated,
+      textsSkipped: availability.skipped,
+      fastYaml: fastYamlAvailable(),
+      millis: Date.now() - started,
+      cleanup,
+    };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}

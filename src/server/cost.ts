@@ -1,0 +1,232 @@
+import {
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../data/pagination.js';
+
+/** A list the API does not page (names, aliases, evidence) is counted as this many items. */
+export const UNPAGED_LIST_SIZE = 5;
+
+/** Arguments that set how many items a field returns. */
+const PAGE_ARGS = ['first', 'last'] as const;
+const SIZE_ARGS = [...PAGE_ARGS, 'limit'] as const;
+
+export interface PageSizeBreach {
+  field: string;
+  argument: string;
+  value: number;
+}
+
+export interface OperationAnalysis {
+  /** Estimated work: every field counts 1, times the number of items of each list it is in. */
+  cost: number;
+  /** `first`/`last` values outside 0..MAX_PAGE_SIZE, found before anything runs. */
+  pageSizeBreaches: PageSizeBreach[];
+}
+
+type Variables = Record<string, unknown>;
+type AnyField = GraphQLField<unknown, unknown>;
+
+/*
+ * Types are inspected by shape, not with graphql's isObjectType & co: those use instanceof, and
+ * under Vitest the schema (built by @graphql-tools, CommonJS) and this module (ESM) can hold two
+ * copies of graphql-js.
+ */
+interface Composite {
+  name: string;
+  getFields?: () => Record<string, AnyField>;
+}
+
+function asComposite(type: GraphQLNamedType | null | undefined): Composite | undefined {
+  return type && ('getFields' in type || 'getTypes' in type) ? (type as Composite) : undefined;
+}
+
+function namedType(type: GraphQLOutputType): GraphQLNamedType {
+  let t: GraphQLOutputType = type;
+  while ('ofType' in t) t = t.ofType;
+  return t;
+}
+
+function isList(type: GraphQLOutputType): boolean {
+  return String(type).replace(/!$/, '').startsWith('[');
+}
+
+/**
+ * Estimates an operation's cost from its document and variables, before execution. It has to
+ * run after validation (so fragments resolve and have no cycles) and before any resolver, and
+ * it reads variable values, which a validation rule cannot (yoga caches validation per document).
+ * Fragments are costed once each, so a fragment spread a thousand times costs a thousand lookups,
+ * not a thousand walks.
+ */
+export function analyzeOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Variables | null | undefined,
+): OperationAnalysis {
+  const operation = pickOperation(document, operationName);
+  const pageSizeBreaches: PageSizeBreach[] = [];
+  if (!operation) return { cost: 0, pageSizeBreaches };
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+      fragments.set(definition.name.value, definition);
+    }
+  }
+  const values = variableValues(operation, variables ?? {});
+  const fragmentCosts = new Map<string, number>();
+  const visiting = new Set<string>();
+
+  /**
+   * `paged`: the selection is on the object a sized field returned (a connection, an
+   * exploration graph). Its lists are that page, already counted on the field that asked.
+   */
+  const selectionCost = (selectionSet: SelectionSetNode, parent: Composite, paged: boolean) => {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        total += fieldCost(selection, parent, paged);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition
+          ? asComposite(schema.getType(selection.typeCondition.name.value))
+          : parent;
+        if (type) total += selectionCost(selection.selectionSet, type, paged);
+      } else {
+        const key = `${selection.name.value}/${paged}`;
+        const known = fragmentCosts.get(key);
+        if (known !== undefined) {
+          total += known;
+          continue;
+        }
+        const fragment = fragments.get(selection.name.value);
+        const type = fragment && asComposite(schema.getType(fragment.typeCondition.name.value));
+        if (!fragment || !type || visiting.has(key)) continue;
+        visiting.add(key);
+        const cost = selectionCost(fragment.selectionSet, type, paged);
+        visiting.delete(key);
+        fragmentCosts.set(key, cost);
+        total += cost;
+      }
+    }
+    return total;
+  };
+
+  const fieldCost = (field: FieldNode, parent: Composite, paged: boolean): number => {
+    const name = field.name.value;
+    // Introspection is bounded by the schema's size, and is turned off in production.
+    if (name.startsWith('__')) return name === '__typename' ? 1 : 0;
+    const definition = parent.getFields?.()[name];
+    if (!definition) return 1;
+    for (const argName of PAGE_ARGS) {
+      const value = argumentValue(field, definition, argName, values);
+      if (typeof value === 'number' && (value < 0 || value > MAX_PAGE_SIZE)) {
+        pageSizeBreaches.push({ field: name, argument: argName, value });
+      }
+    }
+    if (!field.selectionSet) return 1;
+    const type = asComposite(namedType(definition.type));
+    if (!type) return 1;
+    const size = pageSize(field, definition, values);
+    const items = size ?? (isList(definition.type) && !paged ? listSize(field, values) : 1);
+    return 1 + items * selectionCost(field.selectionSet, type, size !== undefined);
+  };
+
+  // An operation type the schema lacks costs nothing: it is refused before it runs.
+  const root = rootType(schema, operation);
+  return {
+    cost: root ? selectionCost(operation.selectionSet, root, false) : 0,
+    pageSizeBreaches,
+  };
+}
+
+function pickOperation(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  if (operationName) return operations.find((o) => o.name?.value === operationName);
+  return operations.length === 1 ? operations[0] : undefined;
+}
+
+function rootType(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+): Composite | undefined {
+  const type =
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
+  return type ?? undefined;
+}
+
+/** The operation's variables as sent, else their defaults in the document. */
+function variableValues(operation: OperationDefinitionNode, sent: Variables): Variables {
+  const values: Variables = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (name in sent) values[name] = sent[name];
+    else if (definition.defaultValue) values[name] = literal(definition.defaultValue, {});
+  }
+  return values;
+}
+
+function literal(node: ValueNode, variables: Variables): unknown {
+  switch (node.kind) {
+    case Kind.INT:
+      return Number(node.value);
+    case Kind.VARIABLE:
+      return variables[node.name.value];
+    case Kind.LIST:
+      return node.values.map((v) => literal(v, variables));
+    case Kind.NULL:
+      return null;
+    default:
+      return undefined;
+  }
+}
+
+function argumentValue(
+  field: FieldNode,
+  definition: AnyField,
+  name: string,
+  variables: Variables,
+): unknown {
+  const node = field.arguments?.find((a) => a.name.value === name);
+  if (node) return literal(node.value, variables);
+  return definition.args.find((a) => a.name === name)?.defaultValue;
+}
+
+/** The page a sized field (first/last/limit) asks for; undefined for other fields. */
+function pageSize(
+  field: FieldNode,
+  definition: AnyField,
+  variables: Variables,
+): number | undefined {
+  const sized = SIZE_ARGS.filter((a) => definition.args.some((arg) => arg.name === a));
+  if (sized.length === 0) return undefined;
+  const values = sized
+    .map((a) => argumentValue(field, definition, a, variables))
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  // An absent size means the server's default page; a negative one is refused anyway.
+  return values.length > 0 ? Math.max(0, ...values) : DEFAULT_PAGE_SIZE;
+}
+
+/** Items of a list that is not a page: as many as the ids asked for, else a guess. */
+function listSize(field: FieldNode, variables: Variables): number {
+  const ids = field.arguments?.find((a) => a.name.value === 'ids');
+  const value = ids && literal(ids.value, variables);
+  return Array.isArray(value) ? value.length : UNPAGED_LIST_SIZE;
+}

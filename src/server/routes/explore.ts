@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { projectRoot } from '../../config/env.js';
+import { sendError } from '../http-pipeline.js';
+import type { Route } from './route.js';
+
+/** The explorer page's own files: HTML, CSS and ES modules, served as they are (no build). */
+export const explorerDir = path.join(projectRoot, 'src', 'explorer', 'public');
+
+const require = createRequire(import.meta.url);
+
+/** Third-party browser code, served from node_modules: nothing is fetched from the internet. */
+const VENDOR: Record<string, string> = {
+  'cytoscape.min.js': require.resolve('cytoscape/dist/cytoscape.min.js'),
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * The page may load only its own origin's scripts and styles and talk only to its own origin
+ * (the GraphQL API and /export); Cytoscape.js sets inline styles on its canvas container.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * The explorer at /explore: /explore serves index.html, /explore/<file> the page's files and
+ * /explore/vendor/<file> the libraries it uses. Only files that exist at start-up are served,
+ * looked up by name, so no path reaches the file system.
+ */
+export function explorerRoute(): Route {
+  const files = new Map<string, string>();
+  for (const name of fs.readdirSync(explorerDir))
+    files.set(`/explore/${name}`, path.join(explorerDir, name));
+  for (const [name, file] of Object.entries(VENDOR)) files.set(`/explore/vendor/${name}`, file);
+  files.set('/explore', path.join(explorerDir, 'index.html'));
+  files.set('/explore/', path.join(explorerDir, 'index.html'));
+  return {
+    name: 'explore',
+    matches: (pathname) => pathname === '/explore' || pathname.startsWith('/explore/'),
+    handle: async (req, res) => {
+      const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const file = files.get(pathname);
+      if (!file) {
+        sendError(res, 404, 'NOT_FOUND', `no such file: ${pathname.slice(0, 100)}`);
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Use GET.', { allow: 'GET' });
+        return;
+      }
+      const body = await fs.promises.readFile(file);
+      res.writeHead(200, {
+        'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-length': body.length,
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': CSP,
+        'referrer-policy': 'no-referrer',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    },
+  };
+}

@@ -1,0 +1,259 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MultiDirectedGraph } from 'graphology';
+import { parse as parseGraphml } from 'graphology-graphml';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config/env.js';
+import { startApi, type Api } from './api-harness.js';
+
+// The explorer page (/explore) end to end in a real headless Chromium, as a person uses it:
+// search, see the node, expand, read a fact's quote in the panel, filter, download GraphML.
+// Screenshots go to test-artifacts/explorer/ (git-ignored) for a person to look at.
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.join(projectRoot, 'test-artifacts', 'explorer');
+const GUTERRES = 'antonio-guterres';
+const DEBATE = 'unsc-debate-2021-04-regional-organizations';
+const QUOTE =
+  'le débat de haut niveau verra la participation du Secrétaire général des Nations Unies, António Guterres';
+const TITLE =
+  'Renforcer la coopération, la confiance et le dialogue pour la paix et la sécurité internationales';
+
+/** What the page exposes for tests and the console (src/explorer/public/explorer.js). */
+interface CyElement {
+  id(): string;
+  data(key: string): unknown;
+  empty(): boolean;
+  nonempty(): boolean;
+  renderedPosition(): { x: number; y: number };
+}
+interface ExplorerWindow {
+  explorer: {
+    view: {
+      cy: {
+        nodes(): CyElement[];
+        edges(): CyElement[];
+        getElementById(id: string): CyElement;
+        container(): HTMLElement;
+      };
+    };
+  };
+}
+
+let api: Api;
+let context: BrowserContext;
+let page: Page;
+let userDataDir: string;
+const problems: string[] = [];
+const foreignRequests: string[] = [];
+
+beforeAll(async () => {
+  // `npm test` runs it first; running it here too keeps `vitest run` of this file self-sufficient
+  // (it returns at once when Chromium is there).
+  execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'ensure-chromium.mjs')], {
+    stdio: 'inherit',
+  });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  api = await startApi();
+  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    // A laptop screen.
+    viewport: { width: 1366, height: 768 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  // Everything the page loads must come from the server itself: no CDN, no internet.
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(api.base) && !/^(data|blob):/.test(url)) foreignRequests.push(url);
+  });
+}, 600_000);
+
+afterAll(async () => {
+  await context?.close();
+  await api?.close();
+  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+});
+
+const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+
+/** The ids of the nodes (or edges) the Cytoscape view shows. */
+const shown = (what: 'nodes' | 'edges'): Promise<string[]> =>
+  page.evaluate(
+    (kind) =>
+      (window as unknown as ExplorerWindow).explorer.view.cy[kind]()
+        .map((element) => element.id())
+        .sort(),
+    what,
+  );
+
+async function waitForNode(id: string) {
+  await page.waitForFunction(
+    (nodeId) =>
+      (window as unknown as ExplorerWindow).explorer.view.cy.getElementById(nodeId).nonempty(),
+    id,
+  );
+}
+
+/** Clicks a node where it is drawn on the canvas, as a person would. */
+async function clickNode(id: string) {
+  const at = await page.evaluate((nodeId) => {
+    const cy = (window as unknown as ExplorerWindow).explorer.view.cy;
+    const position = cy.getElementById(nodeId).renderedPosition();
+    const box = cy.container().getBoundingClientRect();
+    return { x: box.left + position.x, y: box.top + position.y, box };
+  }, id);
+  // Drawn inside the visible canvas, not off-screen.
+  expect(at.x).toBeGreaterThan(at.box.left);
+  expect(at.x).toBeLessThan(at.box.right);
+  expect(at.y).toBeGreaterThan(at.box.top);
+  expect(at.y).toBeLessThan(at.box.bottom);
+  await page.mouse.click(at.x, at.y);
+}
+
+const panel = () => page.locator('#panel');
+
+describe('the explorer page', () => {
+  it('opens on a laptop screen with its search box, filters and download buttons', async () => {
+    await page.goto(`${api.base}/explore`);
+    await expect(page.title()).resolves.toBe('Explorer · Diplomacy knowledge graph');
+    await page.getByRole('searchbox', { name: 'Search entities' }).waitFor();
+    for (const format of ['GraphML', 'GEXF', 'JSON', 'Cytoscape']) {
+      await page.getByRole('button', { name: format, exact: true }).waitFor();
+    }
+    // Nothing spills sideways at 1366 px.
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(1366);
+  });
+
+  it('finds Guterres without his accent and shows his node', async () => {
+    await page.getByRole('searchbox', { name: 'Search entities' }).fill('Guterres');
+    const hit = page.getByRole('button', { name: /António Guterres/ });
+    await hit.waitFor();
+    await shot('01-search');
+    await hit.click();
+    await waitForNode(GUTERRES);
+    await shot('02-guterres');
+    expect(await shown('nodes')).toContain(GUTERRES);
+  });
+
+  it('expands his node and shows the April 2021 debate; expanding the UN brings in more', async () => {
+    await clickNode(GUTERRES);
+    await panel().getByRole('heading', { name: 'António Guterres' }).waitFor();
+    await waitForNode(DEBATE);
+    expect(await shown('nodes')).toEqual([GUTERRES, 'united-nations', DEBATE].sort());
+    // The UN's other facts join the view when its node is expanded.
+    await clickNode('united-nations');
+    await waitForNode('khaled-khiari');
+    expect(await shown('nodes')).toEqual(
+      expect.arrayContaining(['un-security-council', 'asean-un-regional-dialogue-2019-12']),
+    );
+    await shot('03-expanded');
+  });
+
+  it("opens the debate's panel with the quote that states Guterres's participation", async () => {
+    await clickNode(DEBATE);
+    await panel()
+      .getByRole('heading', { name: /UN Security Council high-level debate/ })
+      .waitFor();
+    const fact = panel().locator(`li[data-fact-id="${GUTERRES}--participated-in--${DEBATE}"]`);
+    await fact.waitFor();
+    await expect(fact.locator('.fact-line').textContent()).resolves.toContain('António Guterres');
+    await expect(fact.locator('.qualifiers').textContent()).resolves.toContain(
+      'capacity: Secretary-General of the United Nations',
+    );
+    const quote = fact.locator('blockquote', { hasText: QUOTE });
+    await quote.waitFor();
+    // The quote's article, by title, and its date at the precision the source gives.
+    await expect(quote.locator('footer').textContent()).resolves.toBe(`— ${TITLE}, 2021-04`);
+    await expect(quote.getAttribute('lang')).resolves.toBe('fr');
+    // Clicking the debate also expanded it: the themes it covered join the view (the panel may
+    // be drawn before the graph is).
+    await waitForNode('un-charter');
+    // In sight for the person looking at the screenshot.
+    await fact.scrollIntoViewIfNeeded();
+    await shot('04-debate-panel');
+  });
+
+  it('filters by relationship type and by date range', async () => {
+    const edgeTypes = () =>
+      page.evaluate(() =>
+        (window as unknown as ExplorerWindow).explorer.view.cy.edges().map((e) => e.data('type')),
+      );
+    expect(await edgeTypes()).toContain('COVERED');
+    const covered = page.getByRole('checkbox', { name: 'covered' });
+    await covered.uncheck();
+    await page.waitForFunction(() =>
+      (window as unknown as ExplorerWindow).explorer.view.cy
+        .edges()
+        .every((e) => e.data('type') !== 'COVERED'),
+    );
+    await covered.check();
+    await page.waitForFunction(() =>
+      (window as unknown as ExplorerWindow).explorer.view.cy
+        .edges()
+        .some((e) => e.data('type') === 'COVERED'),
+    );
+    // Up to 2020: the April 2021 debate leaves the view; the undated and 2019 ones stay.
+    await page.getByLabel('To').fill('2020');
+    await page.getByLabel('To').press('Enter');
+    await page.getByLabel('To').blur();
+    await page.waitForFunction(
+      (id) => (window as unknown as ExplorerWindow).explorer.view.cy.getElementById(id).empty(),
+      DEBATE,
+    );
+    expect(await shown('nodes')).toContain('asean-un-regional-dialogue-2019-12');
+    await shot('05-filtered-to-2020');
+    await page.getByLabel('To').fill('');
+    await page.getByLabel('To').blur();
+    await waitForNode(DEBATE);
+  });
+
+  it('downloads the current view as GraphML that parses to the same nodes and edges', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'GraphML', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('explorer-view.graphml');
+    const file = path.join(ARTIFACTS, 'explorer-view.graphml');
+    await download.saveAs(file);
+    const graph = parseGraphml(MultiDirectedGraph, fs.readFileSync(file, 'utf8'));
+    expect(graph.nodes().sort()).toEqual(await shown('nodes'));
+    expect(graph.edges().sort()).toEqual(await shown('edges'));
+    expect(graph.getNodeAttributes(DEBATE)).toMatchObject({
+      type: 'MEETING',
+      start: '2021-04',
+      startPrecision: 'MONTH',
+    });
+    expect(graph.getEdgeAttributes(`${GUTERRES}--participated-in--${DEBATE}`)).toMatchObject({
+      type: 'PARTICIPATED_IN',
+      evidenceCount: 1,
+    });
+    await page.getByText('Downloaded explorer-view.graphml.').waitFor();
+    await shot('06-downloaded');
+  });
+
+  it('loaded nothing from outside the server and logged no errors', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
