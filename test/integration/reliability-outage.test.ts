@@ -110,7 +110,10 @@ describe('Neo4j stopped while the server is under load', () => {
     }
 
     // Back by itself, with the same server and driver, within seconds of Neo4j.
-    expect(recoveryMs).toBeLessThan(15_000);
+    // Neo4j itself answers its first queries slowly after a start (cold caches and plans: 2 to
+    // 9 s on a busy 2-core machine, seen in /ready); the server follows within moments of that.
+    expect(recoveryMs).toBeLessThan(20_000);
+    expect(recoveryMs - readyMs).toBeLessThan(2000);
     expect(after.length).toBeGreaterThanOrEqual(20);
     expect(after.every(ok)).toBe(true);
   }, 180_000);

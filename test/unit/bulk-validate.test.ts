@@ -191,12 +191,7 @@ describe('the bulk validator reports what readSeeds reports, where it reports it
 
     it('a duplicate id across chunks', () => {
       const dir = copy();
-      edit(
-        dir,
-        'entities/meetings.yaml',
-        `- id: ${meetingIds[560]}\n`,
-        `- id: ${meetingIds[3]}\n`,
-      );
+      edit(dir, 'entities/meetings.yaml', `- id: ${meetingIds[560]}\n`, `- id: ${meetingIds[3]}\n`);
       const { memory, bulk } = both(dir, path.join(dir, 'documents'));
       expect(memory.find((i) => /duplicate id/.test(i))).toBeDefined();
       expect(bulk).toEqual(memory);
