@@ -13,6 +13,7 @@ import {
   type System,
 } from './lib/queries.js';
 import { machine, markdown, versions, writeResults, type Results } from './lib/report.js';
+import { profileRequest, type Profile } from './lib/profile.js';
 import { startServer, type RunningServer } from './lib/servers.js';
 
 const HELP = `Usage: npm run bench -- [--scale N] [--seed S] [--concurrency 1,16,64] [--seconds 10]
@@ -40,6 +41,8 @@ Options:
   --systems L       systems to run (default all: ${SYSTEMS.join(',')})
   --port P          Bolt port of the benchmark's Neo4j (default 7697)
   --neo4j-home DIR  its home folder (default bench/data/neo4j-scale-N-seed-S)
+  --no-profile      skip the last step: PROFILE of the statements each system sends
+  --profile-only    only that step (writes bench/results/<time>-scale-N-profile.*)
 `;
 
 const list = (text: string | undefined, fallback: string[]) =>
@@ -73,6 +76,8 @@ runCli(async () => {
         systems: { type: 'string' },
         port: { type: 'string' },
         'neo4j-home': { type: 'string' },
+        'no-profile': { type: 'boolean' },
+        'profile-only': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -153,6 +158,7 @@ runCli(async () => {
       },
       ...(db.prepared.loadSummary ? { load: { ...db.prepared.loadSummary } } : {}),
       measurements: [],
+      profiles: [],
       notMeasured: [],
       gaps: [],
       answers: [],
@@ -180,8 +186,10 @@ runCli(async () => {
       return params.map((p) => def.build(p));
     };
 
+    const measured = new Map<string, Map<System, Request[]>>();
     for (const q of QUERIES.filter((d) => queries.includes(d.id))) {
       const prepared = new Map<System, Request[]>();
+      measured.set(q.id, prepared);
       /** Ours: the cypherRoundTrips its answers report, averaged over the checked requests. */
       const reportedTrips = new Map<System, number>();
       for (const system of systems) {
@@ -231,7 +239,7 @@ runCli(async () => {
         reportedTrips.set(system, trips / Math.min(5, requests.length));
         prepared.set(system, requests);
       }
-      for (const c of concurrency) {
+      for (const c of args['profile-only'] ? [] : concurrency) {
         for (const [system, requests] of prepared) {
           const server = servers.get(system)!;
           if (warmup > 0) await runLoad(server.url, requests, c, warmup);
@@ -252,6 +260,31 @@ runCli(async () => {
           log(
             `${q.id} ${system.padEnd(13)} c=${String(c).padEnd(3)} ${load.requestsPerSecond.toFixed(1).padStart(8)} r/s  p50 ${load.p50Ms} ms  p99 ${load.p99Ms} ms  errors ${load.errors}  rss ${after.peakRssMb} MB`,
           );
+        }
+      }
+    }
+    if (!args['no-profile']) {
+      log("profiling: each system's statements for the first requests, under Cypher PROFILE");
+      await Promise.all([...servers.values()].map((server) => server.stop()));
+      servers.clear();
+      for (const system of systems)
+        servers.set(system, await startServer(system, db.port, { BENCH_CAPTURE: '1' }));
+      for (const [query, bySystem] of measured) {
+        for (const [system, requests] of bySystem) {
+          const sample = requests.slice(0, 3);
+          const profiles: Profile[] = [];
+          for (const request of sample)
+            profiles.push(await profileRequest(db.driver, servers.get(system)!, query, request));
+          const mean = (f: (p: Profile) => number) =>
+            profiles.reduce((a, p) => a + f(p), 0) / profiles.length;
+          results.profiles.push({
+            query,
+            system,
+            statements: mean((p) => p.statements),
+            dbHits: mean((p) => p.dbHits),
+            rows: mean((p) => p.rows),
+            millis: mean((p) => p.millis),
+          });
         }
       }
     }

@@ -279,9 +279,12 @@ export const QUERIES: QueryDef[] = [
       of: 'q8',
       next: (system, p, answer) => {
         if (system === 'raw') {
+          // A full page may have a next one (the APIs know; this reads one page only).
           const rows = (answer as { data: { key: string; id: string }[] }).data;
           const last = rows.at(-1);
-          return last ? { ...p, afterKey: last.key, afterId: last.id } : undefined;
+          return last && rows.length === 50
+            ? { ...p, afterKey: last.key, afterId: last.id }
+            : undefined;
         }
         const page = (answer as { data: Record<string, { pageInfo: PageInfo }> }).data;
         const info = Object.values(page)[0]?.pageInfo;

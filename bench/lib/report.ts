@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { projectRoot } from '../../src/config/env.js';
+import type { Profile } from './profile.js';
 import { QUERIES, SYSTEMS, type System } from './queries.js';
 
 /** The benchmark's results: one JSON file with every number, one markdown table to read. */
@@ -44,12 +44,15 @@ export interface Results {
   notMeasured: { query: string; system: System; reason: string }[];
   gaps: { query: string; system: System; gap: string }[];
   answers: { query: string; system: System; bytes: number; ok: boolean; note?: string }[];
+  /** PROFILE of the statements one request sends, averaged over a few requests (profile.ts). */
+  profiles: Profile[];
 }
 
 function version(pkg: string): string {
   try {
-    const require = createRequire(path.join(projectRoot, 'package.json'));
-    return (require(`${pkg}/package.json`) as { version: string }).version;
+    // Read from node_modules: some packages do not export their package.json.
+    const file = path.join(projectRoot, 'node_modules', pkg, 'package.json');
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }
@@ -139,6 +142,18 @@ export function markdown(results: Results): string {
     }
     lines.push('');
   }
+  const reported = results.measurements.filter(
+    (m) =>
+      m.system === 'ours' &&
+      m.reportedRoundTrips !== undefined &&
+      m.concurrency === results.settings.concurrency[0],
+  );
+  if (reported.length) {
+    lines.push(
+      `Our API's own count (extensions.cypherRoundTrips, mean of the checked answers): ${reported.map((m) => `${m.query} ${fmt(m.reportedRoundTrips, 1)}`).join(', ')}.`,
+      '',
+    );
+  }
   lines.push('## Server peak RSS (MB, highest over the queries)', '');
   lines.push('| system | peak RSS |', '|---|---:|');
   for (const s of SYSTEMS) {
@@ -149,6 +164,25 @@ export function markdown(results: Results): string {
     lines.push(`| ${s} | ${peak || '–'} |`);
   }
   lines.push('');
+  if (results.profiles.length) {
+    lines.push(
+      '## Database work per request (Cypher PROFILE of the statements sent)',
+      '',
+      'Statements, db hits and operator rows per request, averaged over the first requests of each query.',
+      '',
+      '| query | ours stmts | ours db hits | ours rows | @neo4j/graphql stmts | db hits | rows | raw stmts | db hits | rows |',
+      '|---|' + '---:|'.repeat(9),
+    );
+    for (const q of QUERIES) {
+      const cells = SYSTEMS.flatMap((s) => {
+        const p = results.profiles.find((x) => x.query === q.id && x.system === s);
+        return p ? [fmt(p.statements, 1), fmt(p.dbHits), fmt(p.rows)] : ['–', '–', '–'];
+      });
+      if (cells.every((c) => c === '–')) continue;
+      lines.push(`| ${q.id} | ${cells.join(' | ')} |`);
+    }
+    lines.push('');
+  }
   if (results.notMeasured.length) {
     lines.push('## Not measured', '');
     for (const n of results.notMeasured) lines.push(`- ${n.query} on ${n.system}: ${n.reason}`);
@@ -176,10 +210,13 @@ export function writeResults(results: Results): { json: string; md: string } {
   const dir = path.join(projectRoot, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
   const stamp = results.startedAt.replace(/[:.]/g, '-');
-  const base = path.join(dir, `${stamp}-scale-${results.scale}`);
+  const profileOnly = results.measurements.length === 0;
+  const base = path.join(dir, `${stamp}-scale-${results.scale}${profileOnly ? '-profile' : ''}`);
   fs.writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
   fs.writeFileSync(`${base}.md`, markdown(results));
-  fs.copyFileSync(`${base}.md`, path.join(dir, `latest-scale-${results.scale}.md`));
-  fs.copyFileSync(`${base}.json`, path.join(dir, `latest-scale-${results.scale}.json`));
+  if (!profileOnly) {
+    fs.copyFileSync(`${base}.md`, path.join(dir, `latest-scale-${results.scale}.md`));
+    fs.copyFileSync(`${base}.json`, path.join(dir, `latest-scale-${results.scale}.json`));
+  }
   return { json: `${base}.json`, md: `${base}.md` };
 }

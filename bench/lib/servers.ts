@@ -25,13 +25,17 @@ const ENTRY: Record<System, string> = {
   raw: 'bench/servers/raw.ts',
 };
 
-export async function startServer(system: System, neo4jPort: number): Promise<RunningServer> {
+export async function startServer(
+  system: System,
+  neo4jPort: number,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(projectRoot, ENTRY[system]), String(neo4jPort), '0'],
     {
       cwd: projectRoot,
-      env: { ...process.env, SERVER_MODE: 'production', LOG_LEVEL: 'warn' },
+      env: { ...process.env, SERVER_MODE: 'production', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );

@@ -19,6 +19,18 @@ export interface ServerStats {
 
 export const stats = { requests: 0, cypher: 0 };
 
+/**
+ * With BENCH_CAPTURE=1, the statements of the latest request (text and parameters), so the runner
+ * can PROFILE exactly what a server sent (bench/lib/profile.ts). Requests must then come one at a
+ * time; the measured runs do not set it.
+ */
+const capture = process.env.BENCH_CAPTURE === '1';
+let captured: { text: string; params: unknown }[] = [];
+const record = (args: unknown[]) => {
+  stats.cypher++;
+  if (capture) captured.push({ text: String(args[0]), params: args[1] ?? {} });
+};
+
 type AnyFn = (...args: unknown[]) => unknown;
 
 function countRuns<T extends object>(target: T): T {
@@ -28,7 +40,7 @@ function countRuns<T extends object>(target: T): T {
       if (typeof value !== 'function') return value;
       if (key === 'run') {
         return (...args: unknown[]) => {
-          stats.cypher++;
+          record(args);
           return (value as AnyFn).apply(object, args);
         };
       }
@@ -55,7 +67,7 @@ export function countingDriver(port: number): Driver {
         return (...args: unknown[]) => countRuns((value as AnyFn).apply(object, args) as object);
       if (key === 'executeQuery')
         return (...args: unknown[]) => {
-          stats.cypher++;
+          record(args);
           return (value as AnyFn).apply(object, args);
         };
       return typeof value === 'function' ? (value as AnyFn).bind(object) : value;
@@ -86,6 +98,11 @@ export function withBenchRoutes(handler: http.RequestListener): http.RequestList
       res.end(JSON.stringify(body));
       return;
     }
+    if (req.url === '/bench-statements') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(captured));
+      return;
+    }
     if (req.url === '/bench-reset-peak') {
       try {
         fs.writeFileSync('/proc/self/clear_refs', '5');
@@ -97,6 +114,7 @@ export function withBenchRoutes(handler: http.RequestListener): http.RequestList
       return;
     }
     stats.requests++;
+    captured = [];
     handler(req, res);
   };
 }

@@ -141,7 +141,11 @@ export async function start(
       '-XX:ActiveProcessorCount=2',
       ...JVM_OPENS,
       '-cp',
-      classpath(),
+      // Plugins go on the classpath too, as Neo4j's own scripts put them: APOC registers its
+      // kernel extension through the service loader, which reads the classpath only.
+      [classpath(), ...(options.pluginsDir ? [path.join(options.pluginsDir, '*')] : [])].join(
+        path.delimiter,
+      ),
       'org.kgraph.neo4j.LocalNeo4j',
       path.join(s.home, 'data'),
       String(s.port),
