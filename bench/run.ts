@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run-cli.js';
 import { countGraph } from '../src/seed/load.js';
-import { prepareDatabase } from './lib/database.js';
+import { prepareDatabase, type BenchDatabase } from './lib/database.js';
 import { runLoad } from './lib/load.js';
 import { drawPools } from './lib/params.js';
 import {
@@ -44,6 +44,12 @@ Options:
   --no-profile      skip the last step: PROFILE of the statements each system sends
   --profile-only    only that step (writes bench/results/<time>-scale-N-profile.*)
 `;
+
+/** The load summary without its list of restated facts (thousands of ids). */
+function loadReport(summary: NonNullable<BenchDatabase['prepared']['loadSummary']>) {
+  const { restated, ...plan } = summary.plan;
+  return { ...summary, plan: { ...plan, restated: restated.length } };
+}
 
 const list = (text: string | undefined, fallback: string[]) =>
   text
@@ -156,7 +162,7 @@ runCli(async () => {
         neo4jHeap: db.settings.heap,
         neo4jPageCache: db.settings.pageCache,
       },
-      ...(db.prepared.loadSummary ? { load: { ...db.prepared.loadSummary } } : {}),
+      ...(db.prepared.loadSummary ? { load: loadReport(db.prepared.loadSummary) } : {}),
       measurements: [],
       profiles: [],
       notMeasured: [],
@@ -200,43 +206,31 @@ runCli(async () => {
         }
         const gap = q.systems[system]?.gap;
         if (gap) results.gaps.push({ query: q.id, system, gap });
-        // Every system must answer its first requests without errors before it is measured.
-        let ok = true;
+        // The first requests, once: their size (to compare what each system returns) and any
+        // error (reported; the system is measured all the same, errors counted).
         let bytes = 0;
         let trips = 0;
-        for (const request of requests.slice(0, 5)) {
+        let failure: string | undefined;
+        const checked = requests.slice(0, 5);
+        for (const request of checked) {
           const answer = await post(servers.get(system)!.url, request);
           bytes += answer.text.length;
           if (answer.status !== 200 || answer.text.includes('"errors"')) {
-            ok = false;
-            results.answers.push({
-              query: q.id,
-              system,
-              bytes,
-              ok,
-              note: answer.text.slice(0, 300),
-            });
-            break;
+            failure ??= answer.text.slice(0, 300);
+            continue;
           }
           trips +=
             (JSON.parse(answer.text) as { extensions?: { cypherRoundTrips?: number } }).extensions
               ?.cypherRoundTrips ?? 0;
         }
-        if (!ok) {
-          results.notMeasured.push({
-            query: q.id,
-            system,
-            reason: 'answered with errors (see answers)',
-          });
-          continue;
-        }
         results.answers.push({
           query: q.id,
           system,
-          bytes: Math.round(bytes / Math.min(5, requests.length)),
-          ok,
+          bytes: Math.round(bytes / checked.length),
+          ok: failure === undefined,
+          ...(failure ? { note: failure } : {}),
         });
-        reportedTrips.set(system, trips / Math.min(5, requests.length));
+        reportedTrips.set(system, trips / checked.length);
         prepared.set(system, requests);
       }
       for (const c of args['profile-only'] ? [] : concurrency) {

@@ -46,7 +46,9 @@ export function runLoad(
         url,
         connections,
         duration: seconds,
-        timeout: 30,
+        // A request still unanswered when the window closes would be neither a response nor an
+        // error: time it out at the window's length, so it counts as an error.
+        timeout: seconds,
         requests: requests.map((r) => ({
           method: 'POST',
           path: r.path,

@@ -179,7 +179,6 @@ export function validateBulk(options: BulkValidateOptions): BulkPlan {
     if (availability.issue) report(availability.issue);
     const hash = versionHash();
     const entityFiles = listing.files.filter((f) => f.spec);
-    const factFiles = listing.files.filter((f) => !f.spec);
     const items = (file: SeedFile, onText: ((text: string) => void) | undefined, sink = report) =>
       listFileItems(
         file.file,
@@ -208,7 +207,11 @@ export function validateBulk(options: BulkValidateOptions): BulkPlan {
 
     // Entities and their quotes.
     const spool = new Spool(spoolFile);
-    const ledger = new FactLedger(workDir);
+    const factFiles = listing.files.filter((f) => !f.spec);
+    const ledger = new FactLedger(
+      workDir,
+      factFiles.map((f) => displayPath(f.file)),
+    );
     let checked = 0;
     for (const file of entityFiles) {
       const label = file.spec!.label;
@@ -228,14 +231,12 @@ export function validateBulk(options: BulkValidateOptions): BulkPlan {
 
     // Facts, file by file.
     const validateFacts = validatorFor(seedsDir, 'factsFile');
-    const factFileOf = new Map<string, string>();
     let done = 0;
     const factsStarted = Date.now();
-    for (const file of factFiles) {
+    for (const [fileIndex, file] of factFiles.entries()) {
       const text = fs.readFileSync(file.file, 'utf8');
       hash.update(file.name).update(text);
       const display = displayPath(file.file);
-      factFileOf.set(display, file.file);
       const parsed = YamlSource.parseFast(display, text);
       report(...parsed.issues);
       done++;
@@ -250,7 +251,7 @@ export function validateBulk(options: BulkValidateOptions): BulkPlan {
       (root.facts as Raw[]).forEach((value, i) => {
         const fact = checker.fact({ value, source: parsed.source, path: ['facts', i] }, document);
         if (!fact) return;
-        ledger.fact(fact.statement);
+        ledger.fact(fact.statement, fileIndex);
         for (const e of fact.evidence) ledger.evidence(e.id);
         spool.add(2, { evidence: fact.evidence, facts: [fact.record] });
       });
@@ -264,7 +265,8 @@ export function validateBulk(options: BulkValidateOptions): BulkPlan {
 
     const { restated, ...distinct } = ledger.finish(
       (display, index) =>
-        YamlSource.parse(display, fs.readFileSync(factFileOf.get(display)!, 'utf8')).source.locate([
+        // Shown paths are relative to the working directory: resolve one back to its file.
+        YamlSource.parse(display, fs.readFileSync(path.resolve(display), 'utf8')).source.locate([
           'facts',
           index,
         ]),

@@ -25,24 +25,21 @@ function partitionOf(id: string): number {
 
 export class FactLedger {
   private readonly writers: FileWriter[];
-  private readonly files: string[] = [];
-  private readonly fileIndex = new Map<string, number>();
   statements = 0;
 
-  constructor(private readonly dir: string) {
+  /** @param files the facts files as shown in messages, by the index `fact` is given */
+  constructor(
+    private readonly dir: string,
+    private readonly files: readonly string[],
+  ) {
     this.writers = Array.from(
       { length: PARTITIONS },
       (_, i) => new FileWriter(path.join(dir, `ledger-${i}.tsv`), 64 * 1024),
     );
   }
 
-  /** Records one statement of a fact (its qualifiers reduced to a hash). */
-  fact(statement: FactStatement): void {
-    let file = this.fileIndex.get(statement.file);
-    if (file === undefined) {
-      file = this.files.push(statement.file) - 1;
-      this.fileIndex.set(statement.file, file);
-    }
+  /** Records one statement of a fact (its qualifiers reduced to a hash), made in files[file]. */
+  fact(statement: FactStatement, file: number): void {
     const signature = crypto
       .createHash('sha1')
       .update(statement.signature)
