@@ -2,6 +2,7 @@
 // the order their first quote appears in its text, then fact id, each with those quotes; read
 // {{order}} from keyset bounds as in relationship-page.cypher. {{types}} lists every
 // relationship type, so each fact is found by an index seek on its id.
+// columns: documentId, page, total
 UNWIND $ids AS documentId
 MATCH (d:Document {id: documentId})
 CALL (d) {

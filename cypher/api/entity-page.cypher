@@ -1,5 +1,6 @@
 // One page of entities with the labels {{labels}} in (sortKey, id) order (sortKey: the folded
 // name), read {{order}} from a keyset bound through the range index on :Entity(sortKey, id).
+// columns: key, id, node, labels
 MATCH (x:Entity)
 WHERE {{> api/fragments/keyset-seek}} AND x:{{labels}}
 WITH x AS n

@@ -1,5 +1,6 @@
 // Facts by id, whatever their type: {{types}} lists every relationship type, so the planner
 // seeks each type's fact-id index.
+// columns: factId, type, fact, subject, subjectLabels, object, objectLabels
 UNWIND $ids AS factId
 MATCH (s:Entity)-[r:{{types}}]->(o:Entity)
 WHERE r.id = factId

@@ -1,5 +1,6 @@
 // For each meeting id, one page of the documents that attest it or any fact it takes part in, in
 // (sortKey, id) order, read {{order}} from keyset bounds as in relationship-page.cypher.
+// columns: meetingId, page, total
 UNWIND $ids AS meetingId
 MATCH (m:Meeting {id: meetingId})
 CALL (m) {

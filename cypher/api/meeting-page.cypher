@@ -1,6 +1,7 @@
 // One page of meetings in ({{key}}, id) order (sortKey: start date as given, '' when undated;
 // nameKey: folded name), read {{order}} from a keyset bound, so a page deep in the list is as
 // cheap as the first: the range index on (key, id) gives the order and LIMIT stops the read.
+// columns: key, id, node, labels
 MATCH (x:Meeting)
 WHERE {{> api/fragments/keyset-seek}}
 WITH x AS m

@@ -3,7 +3,9 @@
 // from the keyset bounds [$lowerKey, $lowerId] / [$upperKey, $upperId] ($lowerId or
 // $upperId '' for no bound).
 // {{rel}} is `-[r:TYPE]->` or `<-[r:TYPE]-`, built from the allow-list (src/data/statements.ts).
-// The total counts the parent's facts of the field; without $asOf it is the node's degree.
+// The total counts the parent's facts of the field (without $asOf, the node's degree); it is
+// null unless $withTotal (a count under $asOf reads every fact of the field).
+// columns: parentId, page, total
 UNWIND $ids AS parentId
 MATCH (p:Entity {id: parentId})
 CALL (p) {
@@ -19,5 +21,6 @@ CALL (p) {
                   node: properties(o), labels: labels(o)}) AS page
 }
 RETURN parentId, page,
-       CASE WHEN $asOf = '' THEN COUNT { (p){{rel}}() }
+       CASE WHEN NOT $withTotal THEN null
+            WHEN $asOf = '' THEN COUNT { (p){{rel}}() }
             ELSE COUNT { (p){{rel}}() WHERE {{> api/fragments/as-of}} } END AS total

@@ -1,5 +1,6 @@
 import neo4j, { isDate, isDateTime, isLocalDateTime, type Driver } from 'neo4j-driver';
 import { DatabaseUnavailableError, QueryTimeoutError } from './errors.js';
+import { combineStatements } from './combined-statement.js';
 import type { Statement } from './statements.js';
 
 export interface DbOptions {
@@ -12,13 +13,27 @@ export interface DbOptions {
 
 export type Row = Record<string, unknown>;
 
+interface PendingRead {
+  statement: Statement;
+  params: Record<string, unknown>;
+  resolve: (rows: Row[]) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * Every read of one GraphQL request goes through here: read transactions only, one timeout, and
  * a count of round trips, which the response reports (extensions.cypherRoundTrips) so tests can
  * check that batching keeps it bounded by the query's depth.
+ *
+ * Reads asked for in the same turn of the event loop (the batches of several DataLoaders at one
+ * level of a query: a meeting's chairs, participants, themes and evidence) travel as ONE
+ * statement when their files declare their columns (src/data/combined-statement.ts): each
+ * statement costs Neo4j a transaction and the driver a round of Bolt messages, which outweighed
+ * the work of small lookups.
  */
 export class Db {
   #roundTrips = 0;
+  #pending: PendingRead[] = [];
 
   constructor(
     private readonly driver: Driver,
@@ -29,9 +44,36 @@ export class Db {
     return this.#roundTrips;
   }
 
-  async read(statement: Statement, params: Record<string, unknown>): Promise<Row[]> {
+  read(statement: Statement, params: Record<string, unknown>): Promise<Row[]> {
+    return new Promise<Row[]>((resolve, reject) => {
+      this.#pending.push({ statement, params, resolve, reject });
+      // setImmediate, not a microtask: DataLoaders dispatch their batches from nextTick and
+      // promise jobs, which all run before it.
+      if (this.#pending.length === 1) setImmediate(() => this.#flush());
+    });
+  }
+
+  #flush(): void {
+    const pending = this.#pending;
+    this.#pending = [];
+    const shared = pending.filter((p) => p.statement.columns);
+    const alone = shared.length > 1 ? pending.filter((p) => !p.statement.columns) : pending;
+    for (const read of alone) {
+      this.#run(read.statement, read.params).then(read.resolve, read.reject);
+    }
+    if (shared.length > 1) {
+      const combined = combineStatements(shared);
+      this.#run(combined.statement, combined.params).then(
+        (rows) => combined.split(rows).forEach((part, i) => shared[i]!.resolve(part)),
+        (error: unknown) => shared.forEach((read) => read.reject(error)),
+      );
+    }
+  }
+
+  async #run(statement: Statement, params: Record<string, unknown>): Promise<Row[]> {
     this.#roundTrips += 1;
-    // A session per read: loaders of one request run concurrently, and a session cannot.
+    // A session per statement: statements of one request may run concurrently, and a session
+    // cannot.
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: neo4j.session.READ,

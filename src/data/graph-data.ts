@@ -42,6 +42,15 @@ export interface Connection<E> {
   totalCount: number;
 }
 
+/** A relationship field's page: its total is counted only when the query selects it. */
+export interface RelationshipConnection<E> {
+  edges: E[];
+  pageInfo: PageInfo;
+  totalCount: number | null;
+}
+
+export type FactConnectionRecord = RelationshipConnection<FactEdgeRecord>;
+
 /** A root list: its total costs a count over the whole list, so it runs only when asked for. */
 export interface LazyConnection<E> {
   edges: E[];
@@ -187,27 +196,32 @@ export class GraphData {
     return this.evidence.load(aboutId);
   }
 
+  /**
+   * A page of a relationship field of `parentId`. `withTotal`: count every fact of the field too
+   * (the GraphQL layer asks for it when a query selects totalCount).
+   */
   async relationship(
     name: RelationshipFieldName,
     parentId: string,
     args: PageArgs & { asOf?: string | null },
-  ): Promise<Connection<FactEdgeRecord>> {
+    withTotal = true,
+  ): Promise<RelationshipConnection<FactEdgeRecord>> {
     const request = pageRequest(args);
     const asOf = args.asOf ?? '';
     const field = RELATIONSHIP_FIELDS[name];
     const { params, descending } = pageQuery(request);
     const loader = this.pageLoader(
-      [name, request, asOf],
+      [name, request, asOf, withTotal],
       statement('api/relationship-page', {
         rel: relationshipPattern(field.type, field.direction),
         order: orderDirection(descending),
       }),
       'parentId',
-      { asOf, ...params },
+      { asOf, withTotal, ...params },
       (row) => {
         const { rows, pageInfo } = pageOf(pageRows<FactRow & PageRow>(row), request);
         return {
-          totalCount: Number(row?.total ?? 0),
+          totalCount: withTotal ? Number(row?.total ?? 0) : null,
           pageInfo,
           edges: rows.map(({ row: r, cursor }) => ({
             cursor,
@@ -225,7 +239,7 @@ export class GraphData {
     name: RelationshipFieldName,
     parentId: string,
   ): Promise<FactEdgeRecord | null> {
-    const page = await this.relationship(name, parentId, { first: 1 });
+    const page = await this.relationship(name, parentId, { first: 1 }, false);
     return page.edges[0] ?? null;
   }
 

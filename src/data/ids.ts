@@ -4,8 +4,12 @@ import { BadInputError } from './errors.js';
 const ENTITY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_ID_LENGTH = 200;
 
+export function isEntityId(id: string): boolean {
+  return id.length <= MAX_ID_LENGTH && ENTITY_ID.test(id);
+}
+
 export function checkEntityId(id: string, what = 'id'): string {
-  if (id.length > MAX_ID_LENGTH || !ENTITY_ID.test(id)) {
+  if (!isEntityId(id)) {
     throw new BadInputError(
       `${what} "${id.slice(0, 60)}" is not an entity id (lowercase words joined by hyphens, e.g. "nguyen-xuan-phuc")`,
     );

@@ -1,4 +1,4 @@
-import { cypher } from '../db/cypher.js';
+import { cypher, cypherColumns } from '../db/cypher.js';
 import {
   ENTITY_LABELS,
   isEntityLabel,
@@ -56,6 +56,8 @@ export interface Statement {
   /** The file under cypher/, for logs. */
   name: string;
   text: string;
+  /** The columns it returns, when its file declares them: it can then share a round trip. */
+  columns?: readonly string[] | null;
 }
 
 // Statements are rendered once per name and tokens: relationship fields ask for theirs per item.
@@ -87,7 +89,7 @@ function render(name: string, tokens: Record<string, Fragment>): Statement {
   if (unused.size > 0) {
     throw new Error(`cypher/${name}.cypher has no {{${[...unused].join('}}, {{')}}}`);
   }
-  return { name, text };
+  return { name, text, columns: cypherColumns(name) };
 }
 
 function withIncludes(name: string, depth = 0): string {

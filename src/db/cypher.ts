@@ -10,6 +10,7 @@ import {
 
 const cypherDir = path.join(projectRoot, 'cypher');
 const cache = new Map<string, string>();
+const columnsCache = new Map<string, readonly string[] | null>();
 
 /**
  * Loads a Cypher statement from cypher/<name>.cypher. Every query has one home there; code refers
@@ -24,6 +25,25 @@ export function cypher(name: string): string {
   if (!text) throw new Error(`Cypher file is empty: ${file}`);
   cache.set(name, text);
   return text;
+}
+
+/**
+ * The columns a statement returns, as its file declares them in a `// columns: a, b, c` comment
+ * line; null when it declares none. A statement that declares them can share a round trip with
+ * others (src/data/db.ts wraps each in a subquery and needs its column names to do so).
+ */
+export function cypherColumns(name: string): readonly string[] | null {
+  const cached = columnsCache.get(name);
+  if (cached !== undefined) return cached;
+  cypher(name); // checks the name and that the file exists
+  const raw = fs.readFileSync(path.join(cypherDir, `${name}.cypher`), 'utf8');
+  const line = /^\s*\/\/\s*columns:(.*)$/m.exec(raw);
+  const columns = line ? line[1]!.split(',').map((c) => c.trim()) : null;
+  if (columns && !columns.every((c) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(c))) {
+    throw new Error(`cypher/${name}.cypher: bad columns line: ${line![0]}`);
+  }
+  columnsCache.set(name, columns);
+  return columns;
 }
 
 /** A file may hold several statements separated by lines holding only ";" (schema files do). */

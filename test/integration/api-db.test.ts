@@ -1,8 +1,10 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
+import { combineStatements } from '../../src/data/combined-statement.js';
 import { Db } from '../../src/data/db.js';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../../src/data/errors.js';
 import { statement } from '../../src/data/statements.js';
+import { apiStatement, apiStatementFiles } from '../support/api-statements.js';
 import { testConnection, testDriver } from '../support/neo4j.js';
 
 // The Db wrapper every API read goes through, against the real Neo4j: it counts round trips,
@@ -23,6 +25,53 @@ describe('Db', () => {
     expect(rows.map((r) => r.id).sort()).toEqual(['asean', 'hanoi']);
     await d.read(statement('api/evidence-about'), { ids: ['hanoi'] });
     expect(d.roundTrips).toBe(2);
+  });
+
+  it('sends reads asked for at once as one statement, each caller getting its own rows', async () => {
+    const lookup = statement('api/entities-by-id');
+    const quotes = statement('api/evidence-about');
+    const alone = [
+      await db().read(lookup, { ids: ['hanoi', 'asean'] }),
+      await db().read(quotes, { ids: ['hanoi'] }),
+    ];
+    const d = db();
+    const together = await Promise.all([
+      d.read(lookup, { ids: ['hanoi', 'asean'] }),
+      d.read(quotes, { ids: ['hanoi'] }),
+    ]);
+    expect(d.roundTrips).toBe(1);
+    expect(together).toEqual(alone);
+    expect(together[1]!.length).toBeGreaterThan(0);
+    // A statement declaring no columns runs on its own beside the combined one.
+    const bare = { name: 'test/one', text: 'RETURN 1 AS one' };
+    const e = db();
+    const three = await Promise.all([
+      e.read(lookup, { ids: ['hanoi'] }),
+      e.read(quotes, { ids: ['hanoi'] }),
+      e.read(bare, {}),
+    ]);
+    expect(e.roundTrips).toBe(2);
+    expect(three[2]).toEqual([{ one: 1 }]);
+  });
+
+  it('combines every statement under cypher/api that declares its columns (EXPLAIN)', async () => {
+    const declared = apiStatementFiles()
+      .map(apiStatement)
+      .filter((s) => s.columns);
+    expect(declared.length).toBeGreaterThanOrEqual(12);
+    const session = driver.session({ database });
+    try {
+      for (const s of declared) {
+        const { statement: combined } = combineStatements([
+          { statement: s, params: {} },
+          { statement: statement('api/entities-by-id'), params: {} },
+        ]);
+        // EXPLAIN plans without running: an undeclared or missing column fails here.
+        await expect(session.run(`EXPLAIN ${combined.text}`), s.name).resolves.toBeDefined();
+      }
+    } finally {
+      await session.close();
+    }
   });
 
   it('hands back dates as ISO strings', async () => {

@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/config/env.js';
 import {
   labelExpression,
   orderDirection,
@@ -9,9 +6,9 @@ import {
   sortProperty,
   statement,
   typeExpression,
-  type Fragment,
 } from '../../src/data/statements.js';
 import type { EntityLabel, RelationshipType } from '../../src/model/graph-model.js';
+import { apiStatement, apiStatementFiles } from '../support/api-statements.js';
 
 describe('Cypher templates', () => {
   it('take labels and relationship types only from the allow-lists', () => {
@@ -48,23 +45,10 @@ describe('Cypher templates', () => {
   });
 
   it('every statement under cypher/api loads, with the tokens its callers give', () => {
-    const order = orderDirection(false);
-    const tokens: Record<string, Record<string, Fragment>> = {
-      'relationship-page': { rel: relationshipPattern('CHAIRED', 'in'), order },
-      'entity-page': { labels: labelExpression(['Theme']), key: sortProperty('sortKey'), order },
-      'entity-count': { labels: labelExpression(['Theme']) },
-      'meeting-page': { key: sortProperty('nameKey'), order },
-      'facts-by-id': { types: typeExpression() },
-      'document-facts-page': { types: typeExpression(), order },
-      'meeting-documents-page': { order },
-    };
-    const files = fs
-      .readdirSync(path.join(projectRoot, 'cypher', 'api'))
-      .filter((f) => f.endsWith('.cypher'));
+    const files = apiStatementFiles();
     expect(files.length).toBeGreaterThanOrEqual(12);
-    for (const file of files) {
-      const name = file.replace(/\.cypher$/, '');
-      const { text } = statement(`api/${name}`, tokens[name] ?? {});
+    for (const name of files) {
+      const { text } = apiStatement(name);
       expect(text).not.toMatch(/\{\{|\}\}/);
     }
   });

@@ -10,6 +10,7 @@ import type {
   FactEdgeRecord,
 } from '../../data/records.js';
 import type {
+  FactConnectionRecord,
   EntityConnection,
   SupportedFactEdgeRecord,
   SearchHitRecord,
@@ -1723,9 +1724,7 @@ export type ResolversTypes = {
   Actor: ResolverTypeWrapper<EntityRecord>;
   ActorConnection: ResolverTypeWrapper<EntityConnection>;
   ActorEdge: ResolverTypeWrapper<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>;
-  ActorFactConnection: ResolverTypeWrapper<
-    Omit<ActorFactConnection, 'edges'> & { edges: Array<ResolversTypes['ActorFactEdge']> }
-  >;
+  ActorFactConnection: ResolverTypeWrapper<FactConnectionRecord>;
   ActorFactEdge: ResolverTypeWrapper<FactEdgeRecord>;
   ActorFilter: ActorFilter;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1737,9 +1736,7 @@ export type ResolversTypes = {
   DocumentEdge: ResolverTypeWrapper<
     Omit<DocumentEdge, 'node'> & { node: ResolversTypes['Document'] }
   >;
-  DocumentFactConnection: ResolverTypeWrapper<
-    Omit<DocumentFactConnection, 'edges'> & { edges: Array<ResolversTypes['DocumentFactEdge']> }
-  >;
+  DocumentFactConnection: ResolverTypeWrapper<FactConnectionRecord>;
   DocumentFactEdge: ResolverTypeWrapper<FactEdgeRecord>;
   Entity: ResolverTypeWrapper<EntityRecord>;
   EntityType: EntityType;
@@ -1758,9 +1755,7 @@ export type ResolversTypes = {
   Meeting: ResolverTypeWrapper<EntityRecord>;
   MeetingConnection: ResolverTypeWrapper<EntityConnection>;
   MeetingEdge: ResolverTypeWrapper<Omit<MeetingEdge, 'node'> & { node: ResolversTypes['Meeting'] }>;
-  MeetingFactConnection: ResolverTypeWrapper<
-    Omit<MeetingFactConnection, 'edges'> & { edges: Array<ResolversTypes['MeetingFactEdge']> }
-  >;
+  MeetingFactConnection: ResolverTypeWrapper<FactConnectionRecord>;
   MeetingFactEdge: ResolverTypeWrapper<FactEdgeRecord>;
   MeetingFilter: MeetingFilter;
   MeetingFormat: MeetingFormat;
@@ -1774,11 +1769,7 @@ export type ResolversTypes = {
   OrganizationEdge: ResolverTypeWrapper<
     Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }
   >;
-  OrganizationFactConnection: ResolverTypeWrapper<
-    Omit<OrganizationFactConnection, 'edges'> & {
-      edges: Array<ResolversTypes['OrganizationFactEdge']>;
-    }
-  >;
+  OrganizationFactConnection: ResolverTypeWrapper<FactConnectionRecord>;
   OrganizationFactEdge: ResolverTypeWrapper<FactEdgeRecord>;
   OrganizationKind: OrganizationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1788,9 +1779,7 @@ export type ResolversTypes = {
   Person: ResolverTypeWrapper<EntityRecord>;
   PersonConnection: ResolverTypeWrapper<EntityConnection>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
-  PersonFactConnection: ResolverTypeWrapper<
-    Omit<PersonFactConnection, 'edges'> & { edges: Array<ResolversTypes['PersonFactEdge']> }
-  >;
+  PersonFactConnection: ResolverTypeWrapper<FactConnectionRecord>;
   PersonFactEdge: ResolverTypeWrapper<FactEdgeRecord>;
   Place: ResolverTypeWrapper<EntityRecord>;
   PlaceConnection: ResolverTypeWrapper<EntityConnection>;
@@ -1810,9 +1799,7 @@ export type ResolversTypes = {
   Theme: ResolverTypeWrapper<EntityRecord>;
   ThemeConnection: ResolverTypeWrapper<EntityConnection>;
   ThemeEdge: ResolverTypeWrapper<Omit<ThemeEdge, 'node'> & { node: ResolversTypes['Theme'] }>;
-  ThemeFactConnection: ResolverTypeWrapper<
-    Omit<ThemeFactConnection, 'edges'> & { edges: Array<ResolversTypes['ThemeFactEdge']> }
-  >;
+  ThemeFactConnection: ResolverTypeWrapper<FactConnectionRecord>;
   ThemeFactEdge: ResolverTypeWrapper<FactEdgeRecord>;
   TimelineConnection: ResolverTypeWrapper<TimelineConnectionRecord>;
   TimelineEdge: ResolverTypeWrapper<TimelineEdgeRecord>;
@@ -1823,9 +1810,7 @@ export type ResolversParentTypes = {
   Actor: EntityRecord;
   ActorConnection: EntityConnection;
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
-  ActorFactConnection: Omit<ActorFactConnection, 'edges'> & {
-    edges: Array<ResolversParentTypes['ActorFactEdge']>;
-  };
+  ActorFactConnection: FactConnectionRecord;
   ActorFactEdge: FactEdgeRecord;
   ActorFilter: ActorFilter;
   Boolean: Scalars['Boolean']['output'];
@@ -1834,9 +1819,7 @@ export type ResolversParentTypes = {
   Document: EntityRecord;
   DocumentConnection: EntityConnection;
   DocumentEdge: Omit<DocumentEdge, 'node'> & { node: ResolversParentTypes['Document'] };
-  DocumentFactConnection: Omit<DocumentFactConnection, 'edges'> & {
-    edges: Array<ResolversParentTypes['DocumentFactEdge']>;
-  };
+  DocumentFactConnection: FactConnectionRecord;
   DocumentFactEdge: FactEdgeRecord;
   Entity: EntityRecord;
   Evidence: EvidenceRecord;
@@ -1854,9 +1837,7 @@ export type ResolversParentTypes = {
   Meeting: EntityRecord;
   MeetingConnection: EntityConnection;
   MeetingEdge: Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] };
-  MeetingFactConnection: Omit<MeetingFactConnection, 'edges'> & {
-    edges: Array<ResolversParentTypes['MeetingFactEdge']>;
-  };
+  MeetingFactConnection: FactConnectionRecord;
   MeetingFactEdge: FactEdgeRecord;
   MeetingFilter: MeetingFilter;
   MeetingOrder: MeetingOrder;
@@ -1865,9 +1846,7 @@ export type ResolversParentTypes = {
   Organization: EntityRecord;
   OrganizationConnection: EntityConnection;
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
-  OrganizationFactConnection: Omit<OrganizationFactConnection, 'edges'> & {
-    edges: Array<ResolversParentTypes['OrganizationFactEdge']>;
-  };
+  OrganizationFactConnection: FactConnectionRecord;
   OrganizationFactEdge: FactEdgeRecord;
   PageInfo: PageInfo;
   PartialDate: PartialDateView;
@@ -1876,9 +1855,7 @@ export type ResolversParentTypes = {
   Person: EntityRecord;
   PersonConnection: EntityConnection;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
-  PersonFactConnection: Omit<PersonFactConnection, 'edges'> & {
-    edges: Array<ResolversParentTypes['PersonFactEdge']>;
-  };
+  PersonFactConnection: FactConnectionRecord;
   PersonFactEdge: FactEdgeRecord;
   Place: EntityRecord;
   PlaceConnection: EntityConnection;
@@ -1897,9 +1874,7 @@ export type ResolversParentTypes = {
   Theme: EntityRecord;
   ThemeConnection: EntityConnection;
   ThemeEdge: Omit<ThemeEdge, 'node'> & { node: ResolversParentTypes['Theme'] };
-  ThemeFactConnection: Omit<ThemeFactConnection, 'edges'> & {
-    edges: Array<ResolversParentTypes['ThemeFactEdge']>;
-  };
+  ThemeFactConnection: FactConnectionRecord;
   ThemeFactEdge: FactEdgeRecord;
   TimelineConnection: TimelineConnectionRecord;
   TimelineEdge: TimelineEdgeRecord;

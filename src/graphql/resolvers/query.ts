@@ -1,4 +1,9 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { BadInputError, NotFoundError } from '../../data/errors.js';
+import { isEntityId } from '../../data/ids.js';
+import type { GraphQLContext } from '../context.js';
+import { prefetchIdOnlyFields } from '../lookahead.js';
+import { ID_ONLY_LOADS } from './entities.js';
 import type { EntityQuery } from '../../data/graph-data.js';
 import { ENTITY_LABELS, type EntityLabel } from '../../model/graph-model.js';
 import { packageVersion } from '../../server/version.js';
@@ -21,6 +26,23 @@ function entityQuery(
   };
 }
 
+/**
+ * A root lookup by id. With the entity it starts the loads of its selected fields that need only
+ * the id (relationship fields, evidence), so they share the lookup's round trip.
+ */
+function lookup<L extends keyof typeof ID_ONLY_LOADS>(label: L) {
+  return (
+    _root: unknown,
+    { id }: { id: string },
+    context: GraphQLContext,
+    info: GraphQLResolveInfo,
+  ) => {
+    const entity = context.data.entityOf(label, id);
+    if (isEntityId(id)) prefetchIdOnlyFields(info, label, id, context, ID_ONLY_LOADS);
+    return entity;
+  };
+}
+
 export const queryResolvers: QueryResolvers = {
   version: () => packageVersion,
 
@@ -38,12 +60,12 @@ export const queryResolvers: QueryResolvers = {
     });
   },
 
-  person: (_root, { id }, { data }) => data.entityOf('Person', id),
-  organization: (_root, { id }, { data }) => data.entityOf('Organization', id),
-  meeting: (_root, { id }, { data }) => data.entityOf('Meeting', id),
-  theme: (_root, { id }, { data }) => data.entityOf('Theme', id),
-  place: (_root, { id }, { data }) => data.entityOf('Place', id),
-  document: (_root, { id }, { data }) => data.entityOf('Document', id),
+  person: lookup('Person'),
+  organization: lookup('Organization'),
+  meeting: lookup('Meeting'),
+  theme: lookup('Theme'),
+  place: lookup('Place'),
+  document: lookup('Document'),
   fact: (_root, { id }, { data }) => data.fact(id),
 
   meetings: (_root, { where, orderBy, ...page }, { data }) =>

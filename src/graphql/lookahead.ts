@@ -1,0 +1,136 @@
+import {
+  isAbstractType,
+  Kind,
+  type FieldNode,
+  valueFromASTUntyped,
+  type GraphQLField,
+  type GraphQLOutputType,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+
+/**
+ * What a resolver may read of the query below its field: the part of GraphQLResolveInfo this
+ * module uses, so a prefetch can describe a field it has not reached yet.
+ */
+export type Lookahead = Pick<
+  GraphQLResolveInfo,
+  'fieldNodes' | 'fragments' | 'returnType' | 'schema'
+>;
+
+/**
+ * The fields selected directly under `selection` on an object of type `type`, through inline
+ * fragments and fragment spreads whose type condition applies to it (the type itself, an
+ * interface or union it belongs to, or none). Directives (@skip, @include) are not evaluated:
+ * a field under one counts as selected, which can only cost a prefetch or count not needed.
+ */
+export function subfields(lookahead: Lookahead, type: GraphQLObjectType): FieldNode[] {
+  const { schema, fragments } = lookahead;
+  const found: FieldNode[] = [];
+  const applies = (condition: string | undefined) => {
+    if (condition === undefined || condition === type.name) return true;
+    const named = schema.getType(condition);
+    return named !== undefined && isAbstractType(named) && schema.isSubType(named, type);
+  };
+  const visit = (set: SelectionSetNode | undefined, seen: Set<string>) => {
+    for (const node of set?.selections ?? []) {
+      if (node.kind === Kind.FIELD) found.push(node);
+      else if (node.kind === Kind.INLINE_FRAGMENT) {
+        if (applies(node.typeCondition?.name.value)) visit(node.selectionSet, seen);
+      } else if (!seen.has(node.name.value)) {
+        const fragment = fragments[node.name.value];
+        seen.add(node.name.value);
+        if (fragment && applies(fragment.typeCondition.name.value)) {
+          visit(fragment.selectionSet, seen);
+        }
+      }
+    }
+  };
+  for (const field of lookahead.fieldNodes) visit(field.selectionSet, new Set());
+  return found;
+}
+
+/** Whether the field, of an object type (or a list of one), selects `name` under it. */
+export function selectsField(lookahead: Lookahead, name: string): boolean {
+  const type = namedObjectType(lookahead.returnType);
+  return type !== null && subfields(lookahead, type).some((f) => f.name.value === name);
+}
+
+/**
+ * Fields that need only their parent's id, so they can be loaded before the parent itself:
+ * given the id, the field's arguments and its selection, they start their (DataLoader) load.
+ */
+export type IdOnlyLoad<C, R> = (
+  id: string,
+  args: Record<string, unknown>,
+  context: C,
+  lookahead: Lookahead,
+) => Promise<R>;
+
+/**
+ * For a root lookup by id (`meeting(id:)` ...): starts the loads of the selected fields of
+ * `type` that need only the id, so they share the lookup's round trip instead of waiting for it;
+ * the resolvers later find the same loads in their DataLoaders' caches. A failure is left to
+ * those resolvers to report (when the entity does not exist, they never run, and nothing is lost).
+ */
+export function prefetchIdOnlyFields<C>(
+  info: GraphQLResolveInfo,
+  typeName: string,
+  id: string,
+  context: C,
+  loads: Readonly<Record<string, Readonly<Record<string, IdOnlyLoad<C, unknown>>>>>,
+): void {
+  const type = info.schema.getType(typeName);
+  const byField = loads[typeName];
+  if (!byField || !type || !('getFields' in type) || isAbstractType(type)) return;
+  const objectType = type as GraphQLObjectType;
+  const fields = objectType.getFields();
+  for (const node of subfields(info, objectType)) {
+    const load = byField[node.name.value];
+    const definition = fields[node.name.value];
+    if (!load || !definition || node.directives?.length) continue;
+    const args = argumentValues(definition, node, info.variableValues);
+    const lookahead = {
+      fieldNodes: [node],
+      fragments: info.fragments,
+      returnType: definition.type,
+      schema: info.schema,
+    };
+    load(id, args, context, lookahead).catch(() => {
+      // Reported by the field's resolver, which awaits the same cached load.
+    });
+  }
+}
+
+/**
+ * A field's arguments as its resolver will get them, for the plain scalars our relationship
+ * fields take: variables (already coerced by the executor), literals, then defaults. Not
+ * graphql's getArgumentValues, whose instanceof checks fail when two copies of graphql are
+ * loaded (as under vitest). A difference could only cost a prefetch that is not reused.
+ */
+function argumentValues(
+  definition: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variables: Record<string, unknown>,
+): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const arg of definition.args) {
+    const given = node.arguments?.find((a) => a.name.value === arg.name);
+    if (given) {
+      const value = given.value;
+      if (value.kind !== Kind.VARIABLE) args[arg.name] = valueFromASTUntyped(value, variables);
+      else if (value.name.value in variables) args[arg.name] = variables[value.name.value];
+      else if (arg.defaultValue !== undefined) args[arg.name] = arg.defaultValue;
+    } else if (arg.defaultValue !== undefined) {
+      args[arg.name] = arg.defaultValue;
+    }
+  }
+  return args;
+}
+
+function namedObjectType(returnType: GraphQLOutputType): GraphQLObjectType | null {
+  let type = returnType;
+  while ('ofType' in type) type = type.ofType;
+  return 'getFields' in type && !isAbstractType(type) ? (type as GraphQLObjectType) : null;
+}
