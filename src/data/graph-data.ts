@@ -317,6 +317,7 @@ export class GraphData {
     };
     const key = sortProperty(query.orderBy === 'NAME' ? 'nameKey' : 'sortKey');
     const { params, descending } = pageQuery(request, query.descending);
+    if (query.orderBy === 'START' && filters.dateTo !== '') endSeekAtDay(params, filters.dateTo);
     const rows = await this.db.read(
       statement('api/meeting-page', { key, order: orderDirection(descending) }),
       { ...filters, ...params },
@@ -460,6 +461,20 @@ export class GraphData {
     const entity = toEntity(props, labels);
     this.entities.prime(entity.id, entity);
     return entity;
+  }
+}
+
+/**
+ * Ordered by start, meetings that start after `day` cannot overlap a range ending on it: the
+ * index seek may stop there instead of reading to the end of the list (the date filter still
+ * decides). A sortKey is the start as given ("2021", "2021-04", "2021-04-19"), and a shorter
+ * date sorts before its extensions, so sortKey <= day exactly when the start's first day is.
+ * A cursor bound already below `day` is kept.
+ */
+function endSeekAtDay(params: Record<string, unknown>, day: string): void {
+  if (String(params.upperKey) > day) {
+    params.upperKey = day;
+    params.upperId = '';
   }
 }
 

@@ -200,6 +200,8 @@ describe('meeting filters', () => {
       afterDialogue: meetings(where: { dateFrom: "2019-12-05" }) { ...m }
       until2019: meetings(where: { dateTo: "2019" }) { ...m }
       march2021: meetings(where: { dateFrom: "2021-03", dateTo: "2021-03" }) { ...m }
+      firstOfApril: meetings(where: { dateFrom: "2021-04-01", dateTo: "2021-04-01" }) { ...m }
+      lastStartedBy2021: meetings(last: 1, where: { dateTo: "2021" }) { ...m }
     }
     fragment m on MeetingConnection { totalCount edges { node { id } } }`);
     expect(listed(answer)).toEqual({
@@ -212,6 +214,10 @@ describe('meeting filters', () => {
       ],
       until2019: [1, ['asean-un-regional-dialogue-2019-12']],
       march2021: [0, []],
+      // "2021-04" starts on 2021-04-01: the page's index seek stops at the range's last day,
+      // and a month sorts before its days there.
+      firstOfApril: [1, ['unsc-debate-2021-04-regional-organizations']],
+      lastStartedBy2021: [3, ['unsc-debate-2021-04-regional-organizations']],
     });
   });
 
