@@ -123,10 +123,19 @@ function unavailable(code: string, error: unknown): boolean {
   );
 }
 
-/** Turns driver values into plain JSON-like data: temporal values become their ISO strings. */
+/**
+ * Turns driver values into plain JSON-like data: temporal values become their ISO strings. It
+ * rewrites the driver's freshly unpacked lists and maps in place rather than copying them: a
+ * page of full nodes is most of a request's garbage.
+ */
 function plain(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(plain);
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) return value.toString();
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = plain(value[i]);
+    return value;
+  }
+  const object = value as Record<string, unknown>;
+  for (const key in object) object[key] = plain(object[key]);
+  return object;
 }
