@@ -160,7 +160,7 @@ export class ExploreData {
       const found = new Map<string, GraphNodeRecord>();
       for (const row of rows) {
         const facts = row.facts as Array<{ edge: EdgeRow; node: NodeRow }>;
-        if (Number(row.matching) > facts.length) graph.truncated = true;
+        if (row.cut === true) graph.truncated = true;
         for (const { edge, node } of facts) {
           const neighbour = toGraphNode(node);
           if (!graph.has(neighbour.id)) found.set(neighbour.id, neighbour);
