@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { runCli } from '../src/cli/run-cli.js';
+import { parseCliArgs, runCli } from '../src/cli/run-cli.js';
 import { countGraph } from '../src/seed/load.js';
 import { prepareDatabase, type BenchDatabase } from './lib/database.js';
 import { runLoad } from './lib/load.js';
@@ -69,32 +68,19 @@ async function post(url: string, request: Request): Promise<{ status: number; te
 }
 
 runCli(async () => {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        scale: { type: 'string' },
-        seed: { type: 'string' },
-        concurrency: { type: 'string' },
-        seconds: { type: 'string' },
-        warmup: { type: 'string' },
-        queries: { type: 'string' },
-        systems: { type: 'string' },
-        port: { type: 'string' },
-        'neo4j-home': { type: 'string' },
-        'no-profile': { type: 'boolean' },
-        'profile-only': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseCliArgs(HELP, {
+    scale: { type: 'string' },
+    seed: { type: 'string' },
+    concurrency: { type: 'string' },
+    seconds: { type: 'string' },
+    warmup: { type: 'string' },
+    queries: { type: 'string' },
+    systems: { type: 'string' },
+    port: { type: 'string' },
+    'neo4j-home': { type: 'string' },
+    'no-profile': { type: 'boolean' },
+    'profile-only': { type: 'boolean' },
+  });
   const scale = Number(args.scale ?? 1);
   const seed = Number(args.seed ?? 1);
   const concurrency = list(args.concurrency, ['1', '16', '64']).map(Number);

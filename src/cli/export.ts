@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadConfig, localConnection, type Neo4jConnection } from '../config/env.js';
 import { Db } from '../data/db.js';
 import { BadInputError, NotFoundError } from '../data/errors.js';
@@ -8,7 +7,7 @@ import { ExploreData } from '../explore/explore-data.js';
 import { exportGraph, parseExportOptions } from '../explore/export.js';
 import { EXPORT_FORMATS } from '../explore/formats.js';
 import * as local from '../local-neo4j/manager.js';
-import { runCli } from './run-cli.js';
+import { parseCliArgs, runCli } from './run-cli.js';
 
 const HELP = `Usage: npm run export -- --format FORMAT [--around ID [--depth N] ...] [--out FILE]
 
@@ -46,31 +45,18 @@ Exit codes: 0 written, 1 unknown id or database error, 2 bad arguments.
 `;
 
 runCli(async () => {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        format: { type: 'string' },
-        around: { type: 'string' },
-        depth: { type: 'string' },
-        limit: { type: 'string' },
-        'per-node-limit': { type: 'string' },
-        types: { type: 'string', multiple: true },
-        'node-types': { type: 'string', multiple: true },
-        'date-from': { type: 'string' },
-        'date-to': { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseCliArgs(HELP, {
+    format: { type: 'string' },
+    around: { type: 'string' },
+    depth: { type: 'string' },
+    limit: { type: 'string' },
+    'per-node-limit': { type: 'string' },
+    types: { type: 'string', multiple: true },
+    'node-types': { type: 'string', multiple: true },
+    'date-from': { type: 'string' },
+    'date-to': { type: 'string' },
+    out: { type: 'string' },
+  });
   let request;
   try {
     request = parseExportOptions({

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultOutDir, generate } from '../generate/generate.js';
-import { runCli } from './run-cli.js';
+import { parseCliArgs, runCli } from './run-cli.js';
 
 const HELP = `Usage: npm run generate -- --scale N [--seed S] [--out DIR]
 
@@ -24,24 +23,11 @@ Load it with: npm run load-bulk -- --seeds DIR --documents DIR/documents
 `;
 
 runCli(async () => {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        scale: { type: 'string' },
-        seed: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseCliArgs(HELP, {
+    scale: { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string' },
+  });
   const scale = Number(args.scale);
   const seed = Number(args.seed ?? 1);
   if (args.scale === undefined || !(scale > 0) || !Number.isFinite(scale)) {

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { documentsPresent, loadConfig, localConnection } from '../config/env.js';
 import { createDriver, verifyDatabase } from '../db/driver.js';
 import * as local from '../local-neo4j/manager.js';
 import { bulkLoadSeeds } from '../seed/bulk-load.js';
 import { validateBulk } from '../seed/bulk-validate.js';
 import { formatIssue, SeedValidationError } from '../seed/types.js';
-import { runCli } from './run-cli.js';
+import { printGraphCounts } from './print-graph-counts.js';
+import { parseCliArgs, runCli } from './run-cli.js';
 
 const HELP = `Usage: npm run load-bulk -- --seeds DIR [--documents DIR] [--reset] [--check] [--writers N] [--keep-indexes] [--json]
 
@@ -40,28 +40,15 @@ Exit codes: 0 loaded or valid, 1 invalid seed or database error, 2 bad arguments
 `;
 
 runCli(async () => {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        seeds: { type: 'string' },
-        documents: { type: 'string' },
-        reset: { type: 'boolean' },
-        check: { type: 'boolean' },
-        json: { type: 'boolean' },
-        writers: { type: 'string' },
-        'keep-indexes': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseCliArgs(HELP, {
+    seeds: { type: 'string' },
+    documents: { type: 'string' },
+    reset: { type: 'boolean' },
+    check: { type: 'boolean' },
+    json: { type: 'boolean' },
+    writers: { type: 'string' },
+    'keep-indexes': { type: 'boolean' },
+  });
   if (!args.seeds) {
     console.error(`--seeds is required\n\n${HELP}`);
     return 2;
@@ -136,12 +123,7 @@ runCli(async () => {
       `relationships written: ${summary.relationships} (${summary.relationshipsPerSecond}/s while writing, ` +
         `${summary.relationshipsCreated} new); peak RSS of this process ${summary.peakRssMb} MB`,
     );
-    console.log('nodes by label:');
-    for (const [label, count] of Object.entries(summary.labels))
-      console.log(`  ${label.padEnd(16)} ${count}`);
-    console.log('relationships by type:');
-    for (const [type, count] of Object.entries(summary.types))
-      console.log(`  ${type.padEnd(16)} ${count}`);
+    printGraphCounts(summary);
   } finally {
     await driver.close();
   }

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig, localConnection, projectRoot } from '../config/env.js';
 import { createDriver, verifyDatabase } from '../db/driver.js';
 import * as local from '../local-neo4j/manager.js';
 import { loadSeedGraph } from '../seed/load.js';
 import { readSeeds } from '../seed/read-seeds.js';
 import { SeedValidationError, formatIssue } from '../seed/types.js';
-import { runCli } from './run-cli.js';
+import { printGraphCounts } from './print-graph-counts.js';
+import { parseCliArgs, runCli } from './run-cli.js';
 
 const HELP = `Usage: npm run seed -- [--check] [--reset] [--seeds DIR] [--documents DIR] [--require-texts]
 
@@ -27,26 +27,13 @@ Exit codes: 0 loaded or valid, 1 invalid seed or database error, 2 bad arguments
 `;
 
 runCli(async () => {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        check: { type: 'boolean' },
-        reset: { type: 'boolean' },
-        seeds: { type: 'string' },
-        documents: { type: 'string' },
-        'require-texts': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseCliArgs(HELP, {
+    check: { type: 'boolean' },
+    reset: { type: 'boolean' },
+    seeds: { type: 'string' },
+    documents: { type: 'string' },
+    'require-texts': { type: 'boolean' },
+  });
   const config = loadConfig();
   const readOptions = {
     seedsDir: path.resolve(args.seeds ?? path.join(projectRoot, 'seeds')),
@@ -81,12 +68,7 @@ runCli(async () => {
       onProgress: (m) => console.error(`  ${m}`),
     });
     console.log(`loaded seed ${summary.version} into ${connection.uri} in ${summary.millis} ms`);
-    console.log('nodes by label:');
-    for (const [label, count] of Object.entries(summary.labels))
-      console.log(`  ${label.padEnd(16)} ${count}`);
-    console.log('relationships by type:');
-    for (const [type, count] of Object.entries(summary.types))
-      console.log(`  ${type.padEnd(16)} ${count}`);
+    printGraphCounts(summary);
   } finally {
     await driver.close();
   }

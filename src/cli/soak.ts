@@ -4,11 +4,10 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
 import { projectRoot } from '../config/env.js';
 import { loadExamples } from '../graphql/playground.js';
 import { freePort } from '../server/free-port.js';
-import { runCli } from './run-cli.js';
+import { parseCliArgs, runCli } from './run-cli.js';
 
 const HELP = `Usage: npm run soak -- [--duration 120] [--connections 32] [--url URL] [--sample 10] [--json FILE]
 
@@ -127,26 +126,13 @@ async function startServer() {
 }
 
 runCli(async () => {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        duration: { type: 'string', default: '120' },
-        connections: { type: 'string', default: '32' },
-        url: { type: 'string' },
-        sample: { type: 'string', default: '10' },
-        json: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseCliArgs(HELP, {
+    duration: { type: 'string', default: '120' },
+    connections: { type: 'string', default: '32' },
+    url: { type: 'string' },
+    sample: { type: 'string', default: '10' },
+    json: { type: 'string' },
+  });
   const duration = Number(args.duration);
   const connections = Number(args.connections);
   const sampleSeconds = Number(args.sample);

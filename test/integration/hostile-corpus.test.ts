@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../../src/graphql/playground.js';
-import { createApp, listen, type App } from '../../src/server/app.js';
-import { createLogger } from '../../src/server/logger.js';
-import { DEFAULT_LIMITS, loadServerSettings } from '../../src/server/settings.js';
+import { DEFAULT_LIMITS } from '../../src/server/settings.js';
 import { dumpGraph } from '../support/graph-dump.js';
-import { testConnection, testDriver } from '../support/neo4j.js';
-import { postGraphQL, recordingDriver, replyOf, type GraphQLReply } from './reliability-harness.js';
+import { setUpRecordedServer } from './hostile-harness.js';
+import { postGraphQL, replyOf, type GraphQLReply } from './reliability-harness.js';
 
 /**
  * A corpus of hostile requests against the real server: each is refused with the right HTTP
@@ -14,28 +12,7 @@ import { postGraphQL, recordingDriver, replyOf, type GraphQLReply } from './reli
  * string arguments: hostile-injection.test.ts.
  */
 
-const realDriver = testDriver();
-const { driver, sent } = recordingDriver(realDriver);
-const { database } = testConnection();
-let app: App;
-let url = '';
-let graphBefore: string[];
-
-beforeAll(async () => {
-  app = createApp({
-    driver,
-    database,
-    logger: createLogger('silent'),
-    settings: loadServerSettings({}),
-  });
-  url = `http://127.0.0.1:${await listen(app.server, 0, '127.0.0.1')}/graphql`;
-  graphBefore = await dumpGraph(realDriver, database);
-});
-
-afterAll(async () => {
-  await app.shutdown();
-  await realDriver.close();
-});
+const server = setUpRecordedServer();
 
 interface RawRequest {
   method?: string;
@@ -48,7 +25,7 @@ interface RawRequest {
 /** Sends exactly these bytes; GraphQL-shaped JSON comes back parsed. */
 async function raw(request: RawRequest): Promise<GraphQLReply> {
   const started = performance.now();
-  const response = await fetch(url + (request.search ?? ''), {
+  const response = await fetch(server.url + (request.search ?? ''), {
     method: request.method ?? 'POST',
     headers: {
       'content-type': 'application/json',
@@ -398,30 +375,30 @@ describe('hostile requests', () => {
   });
 
   it.each(CORPUS)('$name: refused with the right status and code', async (c) => {
-    const sentBefore = sent.length;
+    const sentBefore = server.sent.length;
     const reply = await raw(c.request);
     expect({ status: reply.status, codes: reply.codes }).toEqual({
       status: c.status,
       codes: c.codes,
     });
     // Refused before any resolver: not a single Cypher statement was sent.
-    if (c.noDatabase) expect(sent.length).toBe(sentBefore);
+    if (c.noDatabase) expect(server.sent.length).toBe(sentBefore);
     expect(reply.ms).toBeLessThan(2000);
   });
 });
 
 describe('after the corpus', () => {
   it('the server is healthy, ready and answers the example operations', async () => {
-    expect((await fetch(url.replace('/graphql', '/health'))).status).toBe(200);
-    expect((await fetch(url.replace('/graphql', '/ready'))).status).toBe(200);
+    expect((await fetch(server.url.replace('/graphql', '/health'))).status).toBe(200);
+    expect((await fetch(server.url.replace('/graphql', '/ready'))).status).toBe(200);
     for (const example of loadExamples()) {
-      const reply = await postGraphQL(url, { query: example.query });
+      const reply = await postGraphQL(server.url, { query: example.query });
       expect({ file: example.file, status: reply.status, codes: reply.codes }).toEqual({
         file: example.file,
         status: 200,
         codes: [],
       });
     }
-    expect(await dumpGraph(realDriver, database)).toEqual(graphBefore);
+    expect(await dumpGraph(server.realDriver, server.database)).toEqual(server.graphBefore);
   });
 });

@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../src/graphql/schema.js';
-import { createApp, listen, type App } from '../../src/server/app.js';
-import { createLogger } from '../../src/server/logger.js';
-import { loadServerSettings } from '../../src/server/settings.js';
 import { dumpGraph } from '../support/graph-dump.js';
-import { testConnection, testDriver } from '../support/neo4j.js';
-import { postGraphQL, recordingDriver } from './reliability-harness.js';
+import { setUpRecordedServer } from './hostile-harness.js';
+import { postGraphQL } from './reliability-harness.js';
 
 /**
  * Injection attempts in every string argument of the API (found from the schema, so new fields
@@ -13,28 +10,7 @@ import { postGraphQL, recordingDriver } from './reliability-harness.js';
  * attempt fails as a server error; the graph is unchanged.
  */
 
-const realDriver = testDriver();
-const { driver, sent } = recordingDriver(realDriver);
-const { database } = testConnection();
-let app: App;
-let url = '';
-let graphBefore: string[];
-
-beforeAll(async () => {
-  app = createApp({
-    driver,
-    database,
-    logger: createLogger('silent'),
-    settings: loadServerSettings({}),
-  });
-  url = `http://127.0.0.1:${await listen(app.server, 0, '127.0.0.1')}/graphql`;
-  graphBefore = await dumpGraph(realDriver, database);
-});
-
-afterAll(async () => {
-  await app.shutdown();
-  await realDriver.close();
-});
+const server = setUpRecordedServer();
 
 /** A marker in every payload: no Cypher text may ever contain it. */
 const MARK = 'kg-inject-7f3a';
@@ -150,10 +126,10 @@ describe('injection attempts in every string argument', () => {
     const schema = buildSchema();
     const entityIds: Record<string, string> = {};
     for (const label of ['Person', 'Organization', 'Meeting', 'Theme', 'Place', 'Document']) {
-      const { records } = await realDriver.executeQuery(
+      const { records } = await server.realDriver.executeQuery(
         `MATCH (n:${label}) RETURN n.id AS id ORDER BY id LIMIT 1`,
         {},
-        { database },
+        { database: server.database },
       );
       entityIds[label] = records[0]!.get('id') as string;
     }
@@ -164,8 +140,8 @@ describe('injection attempts in every string argument', () => {
     const seen = new Set<string>();
     for (const target of targets) {
       for (const payload of PAYLOADS) {
-        const sentBefore = sent.length;
-        const reply = await postGraphQL(url, {
+        const sentBefore = server.sent.length;
+        const reply = await postGraphQL(server.url, {
           query: target.document.replaceAll('PAYLOAD', JSON.stringify(payload)),
         });
         const where = `${target.position} <- ${JSON.stringify(payload)}`;
@@ -176,7 +152,7 @@ describe('injection attempts in every string argument', () => {
           );
           seen.add(code);
         }
-        for (const statement of sent.slice(sentBefore)) {
+        for (const statement of server.sent.slice(sentBefore)) {
           expect(statement.text, where).not.toContain(MARK);
           if (JSON.stringify(statement.params).includes(MARK)) reachedAsParameter += 1;
         }
@@ -189,6 +165,6 @@ describe('injection attempts in every string argument', () => {
     // Some payloads did reach the database, as parameters (search text, name filters): the
     // check above looked at real statements, not at none.
     expect(reachedAsParameter).toBeGreaterThan(0);
-    expect(await dumpGraph(realDriver, database)).toEqual(graphBefore);
+    expect(await dumpGraph(server.realDriver, server.database)).toEqual(server.graphBefore);
   }, 120_000);
 });
