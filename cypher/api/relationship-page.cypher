@@ -3,6 +3,7 @@
 // from the keyset bounds [$lowerKey, $lowerId] / [$upperKey, $upperId] ($lowerId or
 // $upperId '' for no bound).
 // {{rel}} is `-[r:TYPE]->` or `<-[r:TYPE]-`, built from the allow-list (src/data/statements.ts).
+// With $slim, the other end is read as {id, name} only (the query asks for nothing else of it).
 // The total counts the parent's facts of the field (without $asOf, the node's degree); it is
 // null unless $withTotal (a count under $asOf reads every fact of the field).
 // columns: parentId, page, total
@@ -18,7 +19,8 @@ CALL (p) {
   LIMIT toInteger($limit)
   RETURN collect({key: key, id: r.id, type: type(r), fact: properties(r),
                   subjectId: startNode(r).id, objectId: endNode(r).id,
-                  node: properties(o), labels: labels(o)}) AS page
+                  node: CASE WHEN $slim THEN o {.id, .name} ELSE properties(o) END,
+                  labels: labels(o)}) AS page
 }
 RETURN parentId, page,
        CASE WHEN NOT $withTotal THEN null

@@ -198,35 +198,41 @@ export class GraphData {
 
   /**
    * A page of a relationship field of `parentId`. `withTotal`: count every fact of the field too
-   * (the GraphQL layer asks for it when a query selects totalCount).
+   * (the GraphQL layer asks for it when a query selects totalCount). `nodesById`: the query reads
+   * only the nodes' ids and names (and what loads by id), so the nodes are read as just that;
+   * such partial entities never go into the entity cache.
    */
   async relationship(
     name: RelationshipFieldName,
     parentId: string,
     args: PageArgs & { asOf?: string | null },
-    withTotal = true,
+    { withTotal = true, nodesById = false }: { withTotal?: boolean; nodesById?: boolean } = {},
   ): Promise<RelationshipConnection<FactEdgeRecord>> {
     const request = pageRequest(args);
     const asOf = args.asOf ?? '';
     const field = RELATIONSHIP_FIELDS[name];
     const { params, descending } = pageQuery(request);
     const loader = this.pageLoader(
-      [name, request, asOf, withTotal],
+      [name, request, asOf, withTotal, nodesById],
       statement('api/relationship-page', {
         rel: relationshipPattern(field.type, field.direction),
         order: orderDirection(descending),
       }),
       'parentId',
-      { asOf, withTotal, ...params },
+      { asOf, withTotal, slim: nodesById, ...params },
       (row) => {
         const { rows, pageInfo } = pageOf(pageRows<FactRow & PageRow>(row), request);
         return {
           totalCount: withTotal ? Number(row?.total ?? 0) : null,
           pageInfo,
-          edges: rows.map(({ row: r, cursor }) => ({
-            cursor,
-            fact: toFact(r.type, r.fact, r.subjectId, r.objectId),
-            node: this.prime(r.node, r.labels),
+          edges: rows.map((at) => ({
+            get cursor() {
+              return at.cursor;
+            },
+            fact: toFact(at.row.type, at.row.fact, at.row.subjectId, at.row.objectId),
+            node: nodesById
+              ? toEntity(at.row.node, at.row.labels)
+              : this.prime(at.row.node, at.row.labels),
           })),
         };
       },
@@ -239,7 +245,7 @@ export class GraphData {
     name: RelationshipFieldName,
     parentId: string,
   ): Promise<FactEdgeRecord | null> {
-    const page = await this.relationship(name, parentId, { first: 1 }, false);
+    const page = await this.relationship(name, parentId, { first: 1 }, { withTotal: false });
     return page.edges[0] ?? null;
   }
 
@@ -262,10 +268,12 @@ export class GraphData {
         return {
           totalCount: Number(row?.total ?? 0),
           pageInfo,
-          edges: rows.map(({ row: r, cursor }) => ({
-            cursor,
-            node: toFact(r.type, r.fact, r.subjectId, r.objectId),
-            evidence: r.quotes
+          edges: rows.map((at) => ({
+            get cursor() {
+              return at.cursor;
+            },
+            node: toFact(at.row.type, at.row.fact, at.row.subjectId, at.row.objectId),
+            evidence: at.row.quotes
               .map((q) => toEvidence(q, documentId))
               .sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0)),
           })),
@@ -390,12 +398,14 @@ export class GraphData {
     return {
       totalCount: hits.length,
       pageInfo,
-      edges: page.map(({ row, cursor }) => ({
-        cursor,
-        node: row.node,
-        score: row.score,
-        matchedName: row.match.text,
-        matchedLanguage: row.match.language,
+      edges: page.map((at) => ({
+        get cursor() {
+          return at.cursor;
+        },
+        node: at.row.node,
+        score: at.row.score,
+        matchedName: at.row.match.text,
+        matchedLanguage: at.row.match.language,
       })),
     };
   }
@@ -453,7 +463,12 @@ export class GraphData {
     const { rows, pageInfo } = pageOf(read, request);
     return {
       pageInfo,
-      edges: rows.map(({ row: r, cursor }) => ({ cursor, node: this.prime(r.node, r.labels) })),
+      edges: rows.map(({ row: r, ...at }) => ({
+        get cursor() {
+          return at.cursor;
+        },
+        node: this.prime(r.node, r.labels),
+      })),
     };
   }
 

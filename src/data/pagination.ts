@@ -101,7 +101,14 @@ export function pageOf<T extends KeyedRow>(
   const more = read.length > size;
   const rows = read.slice(0, size);
   if (request.last !== null) rows.reverse();
-  const page = rows.map((row) => ({ row, cursor: encodeCursor(row.key, row.id) }));
+  // Cursors are encoded when read: most queries select a connection's nodes, not each edge's
+  // cursor, and a page of a deep query has hundreds of edges.
+  const page = rows.map((row) => ({
+    row,
+    get cursor(): string {
+      return encodeCursor(row.key, row.id);
+    },
+  }));
   return {
     rows: page,
     pageInfo: {

@@ -309,12 +309,14 @@ export class ExploreData {
     return {
       totalCount: Number(row?.total ?? 0),
       pageInfo,
-      edges: rows.map(({ row: r, cursor }) => ({
-        cursor,
-        fact: toFact(r.type, r.fact, r.subjectId, r.objectId),
-        node: toEntity(r.node, r.labels),
-        date: partialDateProp({ date: r.date }, 'date'),
-        endDate: partialDateProp({ date: r.endDate }, 'date'),
+      edges: rows.map((at) => ({
+        get cursor() {
+          return at.cursor;
+        },
+        fact: toFact(at.row.type, at.row.fact, at.row.subjectId, at.row.objectId),
+        node: toEntity(at.row.node, at.row.labels),
+        date: partialDateProp({ date: at.row.date }, 'date'),
+        endDate: partialDateProp({ date: at.row.endDate }, 'date'),
       })),
     };
   }

@@ -1,5 +1,4 @@
 import {
-  isAbstractType,
   Kind,
   type FieldNode,
   valueFromASTUntyped,
@@ -30,8 +29,9 @@ export function subfields(lookahead: Lookahead, type: GraphQLObjectType): FieldN
   const found: FieldNode[] = [];
   const applies = (condition: string | undefined) => {
     if (condition === undefined || condition === type.name) return true;
-    const named = schema.getType(condition);
-    return named !== undefined && isAbstractType(named) && schema.isSubType(named, type);
+    if (type.getInterfaces().some((i) => i.name === condition)) return true;
+    const union = schema.getType(condition) as { getTypes?: () => readonly { name: string }[] };
+    return union?.getTypes?.().some((member) => member.name === type.name) ?? false;
   };
   const visit = (set: SelectionSetNode | undefined, seen: Set<string>) => {
     for (const node of set?.selections ?? []) {
@@ -49,6 +49,30 @@ export function subfields(lookahead: Lookahead, type: GraphQLObjectType): FieldN
   };
   for (const field of lookahead.fieldNodes) visit(field.selectionSet, new Set());
   return found;
+}
+
+/**
+ * The names of the fields selected at `path` below the field (e.g. ['edges', 'node']), through
+ * every fragment whatever its type condition: a superset of what any one type will resolve,
+ * which is what a caller deciding what to fetch needs.
+ */
+export function fieldNamesAt(lookahead: Lookahead, path: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  const collect = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>) => {
+    for (const node of set?.selections ?? []) {
+      if (node.kind === Kind.FIELD) {
+        if (depth === path.length) names.add(node.name.value);
+        else if (node.name.value === path[depth]) collect(node.selectionSet, depth + 1, seen);
+      } else if (node.kind === Kind.INLINE_FRAGMENT) {
+        collect(node.selectionSet, depth, seen);
+      } else if (!seen.has(node.name.value)) {
+        seen.add(node.name.value);
+        collect(lookahead.fragments[node.name.value]?.selectionSet, depth, seen);
+      }
+    }
+  };
+  for (const field of lookahead.fieldNodes) collect(field.selectionSet, 0, new Set());
+  return names;
 }
 
 /** Whether the field, of an object type (or a list of one), selects `name` under it. */
@@ -83,8 +107,8 @@ export function prefetchIdOnlyFields<C>(
 ): void {
   const type = info.schema.getType(typeName);
   const byField = loads[typeName];
-  if (!byField || !type || !('getFields' in type) || isAbstractType(type)) return;
-  const objectType = type as GraphQLObjectType;
+  if (!byField || !isObjectType(type)) return;
+  const objectType = type;
   const fields = objectType.getFields();
   for (const node of subfields(info, objectType)) {
     const load = byField[node.name.value];
@@ -132,5 +156,14 @@ function argumentValues(
 function namedObjectType(returnType: GraphQLOutputType): GraphQLObjectType | null {
   let type = returnType;
   while ('ofType' in type) type = type.ofType;
-  return 'getFields' in type && !isAbstractType(type) ? (type as GraphQLObjectType) : null;
+  return isObjectType(type) ? type : null;
+}
+
+/**
+ * graphql's own isObjectType, isAbstractType ... use instanceof, which fails when two copies of
+ * graphql are loaded (vitest loads its ESM and CommonJS builds side by side); the type's
+ * toStringTag says the same thing in any realm.
+ */
+function isObjectType(type: unknown): type is GraphQLObjectType {
+  return Object.prototype.toString.call(type) === '[object GraphQLObjectType]';
 }

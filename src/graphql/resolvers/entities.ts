@@ -9,7 +9,7 @@ import {
 import type { RelationshipFieldName } from '../../data/relationship-fields.js';
 import { partialDateProp } from '../../data/dates.js';
 import type { EntityConnection, FactConnectionRecord } from '../../data/graph-data.js';
-import { selectsField, type IdOnlyLoad, type Lookahead } from '../lookahead.js';
+import { fieldNamesAt, selectsField, type IdOnlyLoad, type Lookahead } from '../lookahead.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { meetingFormat, organizationKind } from './enums.js';
 
@@ -21,7 +21,10 @@ import { meetingFormat, organizationKind } from './enums.js';
 const relatedLoad =
   (name: RelationshipFieldName): IdOnlyLoad<GraphQLContext, FactConnectionRecord> =>
   (id, args, { data }, lookahead) =>
-    data.relationship(name, id, args, selectsField(lookahead, 'totalCount'));
+    data.relationship(name, id, args, {
+      withTotal: selectsField(lookahead, 'totalCount'),
+      nodesById: onlyIdFields(fieldNamesAt(lookahead, ['edges', 'node'])),
+    });
 
 const evidenceLoad: IdOnlyLoad<GraphQLContext, EvidenceRecord[]> = (id, _args, { data }) =>
   data.evidenceFor(id);
@@ -65,6 +68,29 @@ export const ID_ONLY_LOADS = {
   Place: { evidence: evidenceLoad, meetings: relatedLoad('Place.meetings') },
   Document: { evidence: evidenceLoad },
 } satisfies Record<string, Record<string, IdOnlyLoad<GraphQLContext, unknown>>>;
+
+/**
+ * Entity fields that need nothing of the entity but its id and name: its relationship fields,
+ * evidence, documents and facts load by id. When a page's nodes are asked for these only, they
+ * are read as {id, name}: a full entity (every name in every language, dates, search keys) is
+ * most of what a deep query would otherwise unpack.
+ */
+const ID_AND_NAME_FIELDS = new Set([
+  'id',
+  'name',
+  '__typename',
+  'parentOrganization',
+  'place',
+  'publisher',
+  'documents',
+  'facts',
+  ...Object.values(ID_ONLY_LOADS).flatMap((fields) => Object.keys(fields)),
+]);
+
+function onlyIdFields(selected: Set<string>): boolean {
+  for (const field of selected) if (!ID_AND_NAME_FIELDS.has(field)) return false;
+  return true;
+}
 
 /** Resolvers calling the loads with their parent's id. */
 function idOnlyResolvers<T extends Record<string, IdOnlyLoad<GraphQLContext, unknown>>>(loads: T) {
