@@ -6,6 +6,7 @@ import type { Db, Row } from './db.js';
 import { BadInputError, NotFoundError } from './errors.js';
 import { checkEntityId, checkFactId } from './ids.js';
 import {
+  edgesOf,
   pageOf,
   pageQuery,
   pageRequest,
@@ -225,14 +226,9 @@ export class GraphData {
         return {
           totalCount: withTotal ? Number(row?.total ?? 0) : null,
           pageInfo,
-          edges: rows.map((at) => ({
-            get cursor() {
-              return at.cursor;
-            },
-            fact: toFact(at.row.type, at.row.fact, at.row.subjectId, at.row.objectId),
-            node: nodesById
-              ? toEntity(at.row.node, at.row.labels)
-              : this.prime(at.row.node, at.row.labels),
+          edges: edgesOf(rows, (r) => ({
+            fact: toFact(r.type, r.fact, r.subjectId, r.objectId),
+            node: nodesById ? toEntity(r.node, r.labels) : this.prime(r.node, r.labels),
           })),
         };
       },
@@ -268,12 +264,9 @@ export class GraphData {
         return {
           totalCount: Number(row?.total ?? 0),
           pageInfo,
-          edges: rows.map((at) => ({
-            get cursor() {
-              return at.cursor;
-            },
-            node: toFact(at.row.type, at.row.fact, at.row.subjectId, at.row.objectId),
-            evidence: at.row.quotes
+          edges: edgesOf(rows, (r) => ({
+            node: toFact(r.type, r.fact, r.subjectId, r.objectId),
+            evidence: r.quotes
               .map((q) => toEvidence(q, documentId))
               .sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0)),
           })),
@@ -398,14 +391,11 @@ export class GraphData {
     return {
       totalCount: hits.length,
       pageInfo,
-      edges: page.map((at) => ({
-        get cursor() {
-          return at.cursor;
-        },
-        node: at.row.node,
-        score: at.row.score,
-        matchedName: at.row.match.text,
-        matchedLanguage: at.row.match.language,
+      edges: edgesOf(page, (row) => ({
+        node: row.node,
+        score: row.score,
+        matchedName: row.match.text,
+        matchedLanguage: row.match.language,
       })),
     };
   }
@@ -463,12 +453,7 @@ export class GraphData {
     const { rows, pageInfo } = pageOf(read, request);
     return {
       pageInfo,
-      edges: rows.map(({ row: r, ...at }) => ({
-        get cursor() {
-          return at.cursor;
-        },
-        node: this.prime(r.node, r.labels),
-      })),
+      edges: edgesOf(rows, (r) => ({ node: this.prime(r.node, r.labels) })),
     };
   }
 

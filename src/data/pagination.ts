@@ -119,3 +119,20 @@ export function pageOf<T extends KeyedRow>(
     },
   };
 }
+
+/**
+ * A page's edges, built from its rows by `toEdge`, each with the `cursor` of its row read only
+ * when a client selects it (see pageOf).
+ */
+export function edgesOf<T, E extends object>(
+  rows: ReadonlyArray<{ row: T; cursor: string }>,
+  toEdge: (row: T) => E,
+): Array<E & { cursor: string }> {
+  return rows.map(
+    (at) =>
+      Object.defineProperty(toEdge(at.row), 'cursor', {
+        get: () => at.cursor,
+        enumerable: true,
+      }) as E & { cursor: string },
+  );
+}

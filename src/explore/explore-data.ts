@@ -4,6 +4,7 @@ import { partialDateProp } from '../data/dates.js';
 import { BadInputError, NotFoundError } from '../data/errors.js';
 import { checkEntityId } from '../data/ids.js';
 import {
+  edgesOf,
   pageOf,
   pageQuery,
   pageRequest,
@@ -309,14 +310,11 @@ export class ExploreData {
     return {
       totalCount: Number(row?.total ?? 0),
       pageInfo,
-      edges: rows.map((at) => ({
-        get cursor() {
-          return at.cursor;
-        },
-        fact: toFact(at.row.type, at.row.fact, at.row.subjectId, at.row.objectId),
-        node: toEntity(at.row.node, at.row.labels),
-        date: partialDateProp({ date: at.row.date }, 'date'),
-        endDate: partialDateProp({ date: at.row.endDate }, 'date'),
+      edges: edgesOf(rows, (r) => ({
+        fact: toFact(r.type, r.fact, r.subjectId, r.objectId),
+        node: toEntity(r.node, r.labels),
+        date: partialDateProp({ date: r.date }, 'date'),
+        endDate: partialDateProp({ date: r.endDate }, 'date'),
       })),
     };
   }

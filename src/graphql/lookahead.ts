@@ -3,7 +3,6 @@ import {
   type FieldNode,
   valueFromASTUntyped,
   type GraphQLField,
-  type GraphQLOutputType,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type SelectionSetNode,
@@ -13,72 +12,57 @@ import {
  * What a resolver may read of the query below its field: the part of GraphQLResolveInfo this
  * module uses, so a prefetch can describe a field it has not reached yet.
  */
-export type Lookahead = Pick<
-  GraphQLResolveInfo,
-  'fieldNodes' | 'fragments' | 'returnType' | 'schema'
->;
+export type Lookahead = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
 
 /**
- * The fields selected directly under `selection` on an object of type `type`, through inline
- * fragments and fragment spreads whose type condition applies to it (the type itself, an
- * interface or union it belongs to, or none). Directives (@skip, @include) are not evaluated:
- * a field under one counts as selected, which can only cost a prefetch or count not needed.
+ * The fields selected at `path` below the field (e.g. ['edges', 'node']; [] for its direct
+ * subfields), through inline fragments and fragment spreads whose type condition `applies`.
+ * Directives (@skip, @include) are not evaluated: a field under one counts as selected, which
+ * can only cost a prefetch or a read not needed.
  */
-export function subfields(lookahead: Lookahead, type: GraphQLObjectType): FieldNode[] {
-  const { schema, fragments } = lookahead;
+function fieldsAt(
+  lookahead: Lookahead,
+  path: readonly string[],
+  applies: (condition: string | undefined) => boolean,
+): FieldNode[] {
   const found: FieldNode[] = [];
-  const applies = (condition: string | undefined) => {
+  const visit = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>) => {
+    for (const node of set?.selections ?? []) {
+      if (node.kind === Kind.FIELD) {
+        if (depth === path.length) found.push(node);
+        else if (node.name.value === path[depth]) visit(node.selectionSet, depth + 1, seen);
+      } else if (node.kind === Kind.INLINE_FRAGMENT) {
+        if (applies(node.typeCondition?.name.value)) visit(node.selectionSet, depth, seen);
+      } else if (!seen.has(node.name.value)) {
+        seen.add(node.name.value);
+        const fragment = lookahead.fragments[node.name.value];
+        if (fragment && applies(fragment.typeCondition.name.value)) {
+          visit(fragment.selectionSet, depth, seen);
+        }
+      }
+    }
+  };
+  for (const field of lookahead.fieldNodes) visit(field.selectionSet, 0, new Set());
+  return found;
+}
+
+/**
+ * The names of the fields selected at `path` below the field, through every fragment whatever
+ * its type condition: a superset of what any one type will resolve, which is what a caller
+ * deciding what to fetch needs.
+ */
+export function fieldNamesAt(lookahead: Lookahead, path: readonly string[]): Set<string> {
+  return new Set(fieldsAt(lookahead, path, () => true).map((node) => node.name.value));
+}
+
+/** Whether a fragment's type condition (none, the type, an interface or union of it) applies. */
+function appliesTo(type: GraphQLObjectType, schema: GraphQLResolveInfo['schema']) {
+  return (condition: string | undefined) => {
     if (condition === undefined || condition === type.name) return true;
     if (type.getInterfaces().some((i) => i.name === condition)) return true;
     const union = schema.getType(condition) as { getTypes?: () => readonly { name: string }[] };
     return union?.getTypes?.().some((member) => member.name === type.name) ?? false;
   };
-  const visit = (set: SelectionSetNode | undefined, seen: Set<string>) => {
-    for (const node of set?.selections ?? []) {
-      if (node.kind === Kind.FIELD) found.push(node);
-      else if (node.kind === Kind.INLINE_FRAGMENT) {
-        if (applies(node.typeCondition?.name.value)) visit(node.selectionSet, seen);
-      } else if (!seen.has(node.name.value)) {
-        const fragment = fragments[node.name.value];
-        seen.add(node.name.value);
-        if (fragment && applies(fragment.typeCondition.name.value)) {
-          visit(fragment.selectionSet, seen);
-        }
-      }
-    }
-  };
-  for (const field of lookahead.fieldNodes) visit(field.selectionSet, new Set());
-  return found;
-}
-
-/**
- * The names of the fields selected at `path` below the field (e.g. ['edges', 'node']), through
- * every fragment whatever its type condition: a superset of what any one type will resolve,
- * which is what a caller deciding what to fetch needs.
- */
-export function fieldNamesAt(lookahead: Lookahead, path: readonly string[]): Set<string> {
-  const names = new Set<string>();
-  const collect = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>) => {
-    for (const node of set?.selections ?? []) {
-      if (node.kind === Kind.FIELD) {
-        if (depth === path.length) names.add(node.name.value);
-        else if (node.name.value === path[depth]) collect(node.selectionSet, depth + 1, seen);
-      } else if (node.kind === Kind.INLINE_FRAGMENT) {
-        collect(node.selectionSet, depth, seen);
-      } else if (!seen.has(node.name.value)) {
-        seen.add(node.name.value);
-        collect(lookahead.fragments[node.name.value]?.selectionSet, depth, seen);
-      }
-    }
-  };
-  for (const field of lookahead.fieldNodes) collect(field.selectionSet, 0, new Set());
-  return names;
-}
-
-/** Whether the field, of an object type (or a list of one), selects `name` under it. */
-export function selectsField(lookahead: Lookahead, name: string): boolean {
-  const type = namedObjectType(lookahead.returnType);
-  return type !== null && subfields(lookahead, type).some((f) => f.name.value === name);
 }
 
 /**
@@ -110,18 +94,12 @@ export function prefetchIdOnlyFields<C>(
   if (!byField || !isObjectType(type)) return;
   const objectType = type;
   const fields = objectType.getFields();
-  for (const node of subfields(info, objectType)) {
+  for (const node of fieldsAt(info, [], appliesTo(objectType, info.schema))) {
     const load = byField[node.name.value];
     const definition = fields[node.name.value];
     if (!load || !definition || node.directives?.length) continue;
     const args = argumentValues(definition, node, info.variableValues);
-    const lookahead = {
-      fieldNodes: [node],
-      fragments: info.fragments,
-      returnType: definition.type,
-      schema: info.schema,
-    };
-    load(id, args, context, lookahead).catch(() => {
+    load(id, args, context, { fieldNodes: [node], fragments: info.fragments }).catch(() => {
       // Reported by the field's resolver, which awaits the same cached load.
     });
   }
@@ -151,12 +129,6 @@ function argumentValues(
     }
   }
   return args;
-}
-
-function namedObjectType(returnType: GraphQLOutputType): GraphQLObjectType | null {
-  let type = returnType;
-  while ('ofType' in type) type = type.ofType;
-  return isObjectType(type) ? type : null;
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 import type { RelationshipFieldName } from '../../data/relationship-fields.js';
 import { partialDateProp } from '../../data/dates.js';
 import type { EntityConnection, FactConnectionRecord } from '../../data/graph-data.js';
-import { fieldNamesAt, selectsField, type IdOnlyLoad, type Lookahead } from '../lookahead.js';
+import { fieldNamesAt, type IdOnlyLoad, type Lookahead } from '../lookahead.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { meetingFormat, organizationKind } from './enums.js';
 
@@ -22,7 +22,7 @@ const relatedLoad =
   (name: RelationshipFieldName): IdOnlyLoad<GraphQLContext, FactConnectionRecord> =>
   (id, args, { data }, lookahead) =>
     data.relationship(name, id, args, {
-      withTotal: selectsField(lookahead, 'totalCount'),
+      withTotal: fieldNamesAt(lookahead, []).has('totalCount'),
       nodesById: onlyIdFields(fieldNamesAt(lookahead, ['edges', 'node'])),
     });
 
