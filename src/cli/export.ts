@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import { loadConfig, localConnection, type Neo4jConnection } from '../config/env.js';
+import { loadConfig } from '../config/env.js';
 import { Db } from '../data/db.js';
 import { BadInputError, NotFoundError } from '../data/errors.js';
 import { createDriver, verifyDatabase } from '../db/driver.js';
 import { ExploreData } from '../explore/explore-data.js';
 import { exportGraph, parseExportOptions } from '../explore/export.js';
 import { EXPORT_FORMATS } from '../explore/formats.js';
-import * as local from '../local-neo4j/manager.js';
+import { commandNeo4j } from './command-neo4j.js';
 import { parseCliArgs, runCli } from './run-cli.js';
 
 const HELP = `Usage: npm run export -- --format FORMAT [--around ID [--depth N] ...] [--out FILE]
@@ -77,15 +77,7 @@ runCli(async () => {
   }
 
   const config = loadConfig();
-  let connection: Neo4jConnection;
-  let stopLocal = async () => {};
-  if (config.external) {
-    connection = config.external;
-  } else {
-    const started = await local.start(config.local, { log: (m) => console.error(m) });
-    connection = localConnection(config.local.port);
-    if (!started.alreadyRunning) stopLocal = async () => void (await local.stop(config.local));
-  }
+  const { connection, stopIfStarted: stopLocal } = await commandNeo4j(config);
   const driver = createDriver(connection);
   try {
     await verifyDatabase(driver, connection);

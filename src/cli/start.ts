@@ -1,10 +1,10 @@
 import type { Driver } from 'neo4j-driver';
-import { loadConfig, localConnection, type Neo4jConnection } from '../config/env.js';
+import { loadConfig } from '../config/env.js';
 import { createDriver, verifyDatabase } from '../db/driver.js';
-import * as local from '../local-neo4j/manager.js';
 import { createApp, listen } from '../server/app.js';
 import { createLogger } from '../server/logger.js';
 import { loadServerSettings } from '../server/settings.js';
+import { commandNeo4j } from './command-neo4j.js';
 import { runCli, wantsHelp } from './run-cli.js';
 import path from 'node:path';
 import { projectRoot } from '../config/env.js';
@@ -42,14 +42,8 @@ runCli(async () => {
   const config = loadConfig();
   const settings = loadServerSettings();
   const logger = createLogger();
-  let connection: Neo4jConnection;
-  let stopLocal = async () => {};
-  if (config.external) {
-    connection = config.external;
-  } else {
-    const started = await local.start(config.local, { log: (m) => console.error(m) });
-    connection = localConnection(config.local.port);
-    if (!started.alreadyRunning) stopLocal = async () => void (await local.stop(config.local));
+  const { connection, started, stopIfStarted: stopLocal } = await commandNeo4j(config);
+  if (started) {
     console.error(
       started.alreadyRunning
         ? `using the running local Neo4j at ${started.uri}`
