@@ -25,7 +25,7 @@ import {
   type FactRecord,
   type Props,
 } from './records.js';
-import { RELATIONSHIP_FIELDS, type RelationshipFieldName } from './relationship-fields.js';
+import type { FactField } from '../model/fact-fields.js';
 import { bestName, compareTuples, luceneQuery } from './search.js';
 import {
   labelExpression,
@@ -204,17 +204,16 @@ export class GraphData {
    * such partial entities never go into the entity cache.
    */
   async relationship(
-    name: RelationshipFieldName,
+    field: FactField,
     parentId: string,
     args: PageArgs & { asOf?: string | null },
     { withTotal = true, nodesById = false }: { withTotal?: boolean; nodesById?: boolean } = {},
   ): Promise<RelationshipConnection<FactEdgeRecord>> {
     const request = pageRequest(args);
     const asOf = args.asOf ?? '';
-    const field = RELATIONSHIP_FIELDS[name];
     const { params, descending } = pageQuery(request);
     const loader = this.pageLoader(
-      [name, request, asOf, withTotal, nodesById],
+      [field.name, request, asOf, withTotal, nodesById],
       statement('api/relationship-page', {
         rel: relationshipPattern(field.type, field.direction),
         order: orderDirection(descending),
@@ -237,11 +236,8 @@ export class GraphData {
   }
 
   /** A relationship field with at most one edge (Meeting.place, Document.publisher ...). */
-  async singleRelationship(
-    name: RelationshipFieldName,
-    parentId: string,
-  ): Promise<FactEdgeRecord | null> {
-    const page = await this.relationship(name, parentId, { first: 1 }, { withTotal: false });
+  async singleRelationship(field: FactField, parentId: string): Promise<FactEdgeRecord | null> {
+    const page = await this.relationship(field, parentId, { first: 1 }, { withTotal: false });
     return page.edges[0] ?? null;
   }
 

@@ -1,20 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
-import { projectRoot } from '../config/env.js';
+import { loadTypeDefs } from '../model/sdl.js';
 import { resolvers } from './resolvers.js';
-
-export const schemaDir = path.join(projectRoot, 'schema');
-
-/** The SDL contract: every schema/*.graphql file, in name order. */
-export function loadTypeDefs(): string[] {
-  return fs
-    .readdirSync(schemaDir)
-    .filter((f) => f.endsWith('.graphql'))
-    .sort()
-    .map((f) => fs.readFileSync(path.join(schemaDir, f), 'utf8'));
-}
 
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });

@@ -290,6 +290,9 @@ export type Fact = {
   type: RelationshipType;
 };
 
+/** Which end of a fact a relationship field starts from: OUT from its subject, IN from its object. */
+export type FactDirection = 'IN' | 'OUT';
+
 /**
  * An edge of a relationship field: the entity at the other end of a fact (`node`) and the fact's
  * qualifiers and evidence.
@@ -1742,6 +1745,7 @@ export type ResolversTypes = {
   EntityType: EntityType;
   Evidence: ResolverTypeWrapper<EvidenceRecord>;
   Fact: ResolverTypeWrapper<FactRecord>;
+  FactDirection: FactDirection;
   FactEdge: ResolverTypeWrapper<FactEdgeRecord>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Graph: ResolverTypeWrapper<GraphRecord>;
@@ -1879,6 +1883,18 @@ export type ResolversParentTypes = {
   TimelineConnection: TimelineConnectionRecord;
   TimelineEdge: TimelineEdgeRecord;
 };
+
+export type FactDirectiveArgs = {
+  direction: FactDirection;
+  type: RelationshipType;
+};
+
+export type FactDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = GraphQLContext,
+  Args = FactDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ActorResolvers<
   ContextType = GraphQLContext,
@@ -2927,4 +2943,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ThemeFactEdge?: ThemeFactEdgeResolvers<ContextType>;
   TimelineConnection?: TimelineConnectionResolvers<ContextType>;
   TimelineEdge?: TimelineEdgeResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = GraphQLContext> = {
+  fact?: FactDirectiveResolver<any, any, ContextType>;
 };

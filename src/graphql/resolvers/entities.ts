@@ -6,7 +6,8 @@ import {
   type EntityRecord,
   type EvidenceRecord,
 } from '../../data/records.js';
-import type { RelationshipFieldName } from '../../data/relationship-fields.js';
+import { factFieldsOfLabel, type FactField } from '../../model/fact-fields.js';
+import { ENTITY_LABELS, type EntityLabel } from '../../model/graph-model.js';
 import { partialDateProp } from '../../data/dates.js';
 import type { EntityConnection, FactConnectionRecord } from '../../data/graph-data.js';
 import { fieldNamesAt, type IdOnlyLoad, type Lookahead } from '../lookahead.js';
@@ -14,14 +15,13 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import { meetingFormat, organizationKind } from './enums.js';
 
 /**
- * A field that needs only its parent's id: a relationship field (one batched loader per field
- * name and arguments, counting the field's facts only when the query selects totalCount) or the
- * evidence of an entity.
+ * A relationship field that needs only its parent's id: one batched loader per field and
+ * arguments, counting the field's facts only when the query selects totalCount.
  */
 const relatedLoad =
-  (name: RelationshipFieldName): IdOnlyLoad<GraphQLContext, FactConnectionRecord> =>
+  (field: FactField): IdOnlyLoad<GraphQLContext, FactConnectionRecord> =>
   (id, args, { data }, lookahead) =>
-    data.relationship(name, id, args, {
+    data.relationship(field, id, args, {
       withTotal: fieldNamesAt(lookahead, []).has('totalCount'),
       nodesById: onlyIdFields(fieldNamesAt(lookahead, ['edges', 'node'])),
     });
@@ -29,45 +29,25 @@ const relatedLoad =
 const evidenceLoad: IdOnlyLoad<GraphQLContext, EvidenceRecord[]> = (id, _args, { data }) =>
   data.evidenceFor(id);
 
-const actorLoads = {
-  evidence: evidenceLoad,
-  chaired: relatedLoad('Actor.chaired'),
-  participations: relatedLoad('Actor.participations'),
-  organized: relatedLoad('Actor.organized'),
-  presidencies: relatedLoad('Actor.presidencies'),
-};
+type IdOnlyLoads = Record<string, IdOnlyLoad<GraphQLContext, unknown>>;
+
+/** Evidence and every connection-valued relationship field the SDL declares for `label`. */
+function idOnlyLoadsOf(label: EntityLabel): IdOnlyLoads {
+  const loads: IdOnlyLoads = { evidence: evidenceLoad };
+  for (const [name, fact] of factFieldsOfLabel(label)) {
+    if (!fact.single) loads[name] = relatedLoad(fact);
+  }
+  return loads;
+}
 
 /**
  * The fields of each entity type that need only the entity's id. Their resolvers are made from
  * them, and a root lookup by id starts them along with its own load (src/graphql/lookahead.ts),
  * so `meeting(id:) { chairs themes evidence }` costs one round trip, not two.
  */
-export const ID_ONLY_LOADS = {
-  Person: { ...actorLoads, positions: relatedLoad('Person.positions') },
-  Organization: {
-    ...actorLoads,
-    hosted: relatedLoad('Organization.hosted'),
-    presidedBy: relatedLoad('Organization.presidedBy'),
-    members: relatedLoad('Organization.members'),
-    memberships: relatedLoad('Organization.memberships'),
-    subOrganizations: relatedLoad('Organization.subOrganizations'),
-    positions: relatedLoad('Organization.positions'),
-    published: relatedLoad('Organization.published'),
-  },
-  Meeting: {
-    evidence: evidenceLoad,
-    chairs: relatedLoad('Meeting.chairs'),
-    participants: relatedLoad('Meeting.participants'),
-    organizers: relatedLoad('Meeting.organizers'),
-    hosts: relatedLoad('Meeting.hosts'),
-    themes: relatedLoad('Meeting.themes'),
-    partOf: relatedLoad('Meeting.partOf'),
-    parts: relatedLoad('Meeting.parts'),
-  },
-  Theme: { evidence: evidenceLoad, meetings: relatedLoad('Theme.meetings') },
-  Place: { evidence: evidenceLoad, meetings: relatedLoad('Place.meetings') },
-  Document: { evidence: evidenceLoad },
-} satisfies Record<string, Record<string, IdOnlyLoad<GraphQLContext, unknown>>>;
+export const ID_ONLY_LOADS = Object.fromEntries(
+  ENTITY_LABELS.map((label) => [label, idOnlyLoadsOf(label)]),
+) as Record<EntityLabel, IdOnlyLoads>;
 
 /**
  * Entity fields that need nothing of the entity but its id and name: its relationship fields,
@@ -92,32 +72,29 @@ function onlyIdFields(selected: Set<string>): boolean {
   return true;
 }
 
-/** Resolvers calling the loads with their parent's id. */
-function idOnlyResolvers<T extends Record<string, IdOnlyLoad<GraphQLContext, unknown>>>(loads: T) {
-  return Object.fromEntries(
-    Object.entries(loads).map(([field, load]) => [
-      field,
-      (
-        parent: EntityRecord,
-        args: Record<string, unknown>,
-        context: GraphQLContext,
-        info: Lookahead,
-      ) => load(parent.id, args, context, info),
-    ]),
-  ) as {
-    [K in keyof T]: (
-      parent: EntityRecord,
-      args: Record<string, unknown>,
-      context: GraphQLContext,
-      info: Lookahead,
-    ) => ReturnType<T[K]>;
-  };
-}
+type EntityFieldResolver = (
+  parent: EntityRecord,
+  args: Record<string, unknown>,
+  context: GraphQLContext,
+  info: Lookahead,
+) => Promise<unknown>;
 
-const relatedOne =
-  (name: RelationshipFieldName) =>
-  (parent: EntityRecord, _args: unknown, { data }: GraphQLContext) =>
-    data.singleRelationship(name, parent.id);
+/**
+ * The resolvers of `label`'s fields that need only its id: the loads above, and the relationship
+ * fields with one edge (Meeting.place, Document.publisher ...).
+ */
+function idOnlyResolvers(label: EntityLabel): Record<string, EntityFieldResolver> {
+  const resolvers: Record<string, EntityFieldResolver> = {};
+  for (const [field, load] of Object.entries(ID_ONLY_LOADS[label])) {
+    resolvers[field] = (parent, args, context, info) => load(parent.id, args, context, info);
+  }
+  for (const [field, fact] of factFieldsOfLabel(label)) {
+    if (fact.single) {
+      resolvers[field] = (parent, _args, { data }) => data.singleRelationship(fact, parent.id);
+    }
+  }
+  return resolvers;
+}
 
 /** Root lists count their whole list only when a client selects totalCount. */
 const lazyTotal = {
@@ -153,38 +130,35 @@ export const entityResolvers: Resolvers = {
     __resolveType: (entity) => (entity.label === 'Person' ? 'Person' : 'Organization'),
   },
 
-  Person: idOnlyResolvers(ID_ONLY_LOADS.Person),
+  Person: idOnlyResolvers('Person'),
 
   Organization: {
-    ...idOnlyResolvers(ID_ONLY_LOADS.Organization),
+    ...idOnlyResolvers('Organization'),
     kind: (org) => organizationKind(stringProp(org.props, 'kind')),
-    parentOrganization: relatedOne('Organization.parentOrganization'),
   },
 
   Meeting: {
-    ...idOnlyResolvers(ID_ONLY_LOADS.Meeting),
+    ...idOnlyResolvers('Meeting'),
     kind: (meeting) => requiredString(meeting.props, 'kind'),
     format: (meeting) => meetingFormat(stringProp(meeting.props, 'format')),
     ordinal: (meeting) => numberProp(meeting.props, 'ordinal'),
     start: (meeting) => partialDateProp(meeting.props, 'start'),
     end: (meeting) => partialDateProp(meeting.props, 'end'),
-    place: relatedOne('Meeting.place'),
     documents: (meeting, args, { data }) => data.meetingDocuments(meeting.id, args),
   },
 
-  Theme: idOnlyResolvers(ID_ONLY_LOADS.Theme),
+  Theme: idOnlyResolvers('Theme'),
 
-  Place: idOnlyResolvers(ID_ONLY_LOADS.Place),
+  Place: idOnlyResolvers('Place'),
 
   Document: {
-    ...idOnlyResolvers(ID_ONLY_LOADS.Document),
+    ...idOnlyResolvers('Document'),
     title: (doc) => stringProp(doc.props, 'title'),
     label: (doc) => requiredString(doc.props, 'label'),
     language: (doc) => requiredString(doc.props, 'language'),
     published: (doc) => partialDateProp(doc.props, 'published'),
     file: (doc) => requiredString(doc.props, 'file'),
     sha256: (doc) => requiredString(doc.props, 'sha256'),
-    publisher: relatedOne('Document.publisher'),
     facts: (doc, args, { data }) => data.documentFacts(doc.id, args),
   },
 };

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { projectRoot } from '../../config/env.js';
+import { FACT_FIELDS } from '../../model/fact-fields.js';
+import { ENDPOINTS, ENTITY_LABELS, RELATIONSHIP_TYPES } from '../../model/graph-model.js';
 import { sendError } from '../http-pipeline.js';
 import type { Route } from './route.js';
 
@@ -20,6 +22,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
 };
 
 /**
@@ -38,6 +41,29 @@ const CSP = [
 ].join('; ');
 
 /**
+ * The graph model as the page needs it (labels, relationship types with their endpoints, the
+ * relationship fields of each label), derived from the model and the SDL's @fact fields rather
+ * than copied into the page's code.
+ */
+export function explorerModel() {
+  return {
+    labels: ENTITY_LABELS,
+    relationshipTypes: RELATIONSHIP_TYPES.map((type) => ({
+      type,
+      endpoints: ENDPOINTS[type].map(([subject, object]) => ({ subject, object })),
+    })),
+    relationshipFields: [...FACT_FIELDS.values()].map((f) => ({
+      name: f.name,
+      type: f.type,
+      direction: f.direction.toUpperCase(),
+      parents: f.parents,
+      single: f.single,
+      asOf: f.temporal,
+    })),
+  };
+}
+
+/**
  * The explorer at /explore: /explore serves index.html, /explore/<file> the page's files and
  * /explore/vendor/<file> the libraries it uses. Only files that exist at start-up are served,
  * looked up by name, so no path reaches the file system.
@@ -47,6 +73,7 @@ export function explorerRoute(): Route {
   for (const name of fs.readdirSync(explorerDir))
     files.set(`/explore/${name}`, path.join(explorerDir, name));
   for (const [name, file] of Object.entries(VENDOR)) files.set(`/explore/vendor/${name}`, file);
+  const model = Buffer.from(JSON.stringify(explorerModel()));
   files.set('/explore', path.join(explorerDir, 'index.html'));
   files.set('/explore/', path.join(explorerDir, 'index.html'));
   return {
@@ -54,7 +81,7 @@ export function explorerRoute(): Route {
     matches: (pathname) => pathname === '/explore' || pathname.startsWith('/explore/'),
     handle: async (req, res) => {
       const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-      const file = files.get(pathname);
+      const file = pathname === '/explore/model.json' ? 'model.json' : files.get(pathname);
       if (!file) {
         sendError(res, 404, 'NOT_FOUND', `no such file: ${pathname.slice(0, 100)}`);
         return;
@@ -63,7 +90,7 @@ export function explorerRoute(): Route {
         sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Use GET.', { allow: 'GET' });
         return;
       }
-      const body = await fs.promises.readFile(file);
+      const body = file === 'model.json' ? model : await fs.promises.readFile(file);
       res.writeHead(200, {
         'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
         'content-length': body.length,
