@@ -13,6 +13,13 @@ export class NotFoundError extends Error {
   override name = 'NotFoundError';
 }
 
+/** No entity (with `label`, when given) has the id: the lookups' one message. */
+export function entityNotFound(label: string | null, id: string): NotFoundError {
+  return new NotFoundError(
+    label === null ? `nothing has the id "${id}"` : `no ${label.toLowerCase()} has the id "${id}"`,
+  );
+}
+
 /** A read ran past its transaction timeout (config.queryTimeoutMs). */
 export class QueryTimeoutError extends Error {
   override name = 'QueryTimeoutError';

@@ -3,7 +3,7 @@ import type { EntityLabel } from '../model/graph-model.js';
 import type { PartialDate } from '../model/partial-date.js';
 import type { Position } from './cursor.js';
 import type { Db, Row } from './db.js';
-import { BadInputError, NotFoundError } from './errors.js';
+import { BadInputError, entityNotFound, NotFoundError } from './errors.js';
 import { checkEntityId, checkFactId } from './ids.js';
 import {
   edgesOf,
@@ -30,10 +30,12 @@ import { bestName, compareTuples, luceneQuery } from './search.js';
 import {
   labelExpression,
   orderDirection,
+  parameterName,
   relationshipPattern,
   sortProperty,
   statement,
   typeExpression,
+  variableName,
   type Statement,
 } from './statements.js';
 
@@ -105,6 +107,9 @@ export interface EntityQuery {
   text: string | null;
 }
 
+/** The as-of fragment (cypher/api/fragments/as-of) on fact `r` and the parameter $asOf. */
+const AS_OF_TOKENS = { fact: variableName('r'), day: parameterName('asOf') };
+
 /** Hits the full-text index hands over for ranking; beyond it, a search is too vague to page. */
 export const SEARCH_LIMIT = 1000;
 
@@ -174,7 +179,7 @@ export class GraphData {
   async entityOf(label: EntityLabel, id: string): Promise<EntityRecord> {
     const entity = await this.entity(id);
     if (!entity || entity.label !== label) {
-      throw new NotFoundError(`no ${label.toLowerCase()} has the id "${id}"`);
+      throw entityNotFound(label, id);
     }
     return entity;
   }
@@ -217,6 +222,7 @@ export class GraphData {
       statement('api/relationship-page', {
         rel: relationshipPattern(field.type, field.direction),
         order: orderDirection(descending),
+        ...AS_OF_TOKENS,
       }),
       'parentId',
       { asOf, withTotal, slim: nodesById, ...params },
@@ -340,6 +346,7 @@ export class GraphData {
     const { params, descending } = pageQuery(request);
     const rows = await this.db.read(
       statement('api/entity-page', {
+        ...AS_OF_TOKENS,
         labels,
         key: sortProperty('sortKey'),
         order: orderDirection(descending),
@@ -348,7 +355,7 @@ export class GraphData {
     );
     return {
       ...this.entityPage(rows as unknown as PageRow[], request),
-      totalCount: this.count(statement('api/entity-count', { labels }), filters),
+      totalCount: this.count(statement('api/entity-count', { labels, ...AS_OF_TOKENS }), filters),
     };
   }
 

@@ -7,6 +7,12 @@ import {
 
 /** The data layer's view of the stored graph (see the header of src/model/graph-model.ts). */
 
+/**
+ * Values the query planner read for a record's fields, by response key (src/planner): the
+ * field's resolver returns them instead of loading.
+ */
+export type Planned = Record<string, unknown>;
+
 export interface LocalizedName {
   text: string;
   language: string;
@@ -23,6 +29,7 @@ export interface EntityRecord {
   wikidataId: string | null;
   /** Every stored property, for the label-specific fields (kind, start, title ...). */
   props: Props;
+  planned?: Planned;
 }
 
 export interface FactRecord {
@@ -32,6 +39,7 @@ export interface FactRecord {
   objectId: string;
   /** The relationship's stored properties: qualifiers and dates. */
   props: Props;
+  planned?: Planned;
 }
 
 /** An edge of a relationship field: a fact seen from one of its ends. */
@@ -40,6 +48,7 @@ export interface FactEdgeRecord {
   fact: FactRecord;
   /** The entity at the other end. */
   node: EntityRecord;
+  planned?: Planned;
 }
 
 export interface EvidenceRecord {
@@ -48,6 +57,7 @@ export interface EvidenceRecord {
   quote: string;
   offset: number | null;
   documentId: string;
+  planned?: Planned;
 }
 
 export function stringProp(props: Props, name: string): string | null {

@@ -46,10 +46,48 @@ export function sortProperty(property: 'sortKey' | 'nameKey'): Fragment {
   return asFragment(property);
 }
 
-/** The relationship `r` of one type, pointing away from (`out`) or towards (`in`) the left node. */
-export function relationshipPattern(type: RelationshipType, direction: 'out' | 'in'): Fragment {
+/** The relationship `r` (or `variable`) of one type, pointing away from (`out`) or towards (`in`) the left node. */
+export function relationshipPattern(
+  type: RelationshipType,
+  direction: 'out' | 'in',
+  variable: Fragment = asFragment('r'),
+): Fragment {
   const types = typeExpression([type]);
-  return asFragment(direction === 'out' ? `-[r:${types}]->` : `<-[r:${types}]-`);
+  return asFragment(
+    direction === 'out' ? `-[${variable}:${types}]->` : `<-[${variable}:${types}]-`,
+  );
+}
+
+/** A Cypher variable the statement builder chose (`r`, `n3`). */
+export function variableName(name: string): Fragment {
+  if (!/^[a-z][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a variable name: ${name}`);
+  return asFragment(name);
+}
+
+/** A parameter reference (`$asOf`, `$p3_limit`). */
+export function parameterName(name: string): Fragment {
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a parameter name: ${name}`);
+  return asFragment(`$${name}`);
+}
+
+/** Cypher pieces put together by code (the query planner), each built from Fragments. */
+export function joinFragments(parts: readonly Fragment[], separator: string): Fragment {
+  if (!/^[\s,]*$/.test(separator)) throw new Error('a separator is blanks and commas');
+  return asFragment(parts.join(separator));
+}
+
+/**
+ * A piece of Cypher written in code around Fragments: cypherPiece`${v} {.id}`. Only Fragments
+ * can be interpolated, so no caller's string reaches the text.
+ */
+export function cypherPiece(strings: TemplateStringsArray, ...parts: Fragment[]): Fragment {
+  return asFragment(strings.reduce((text, s, i) => text + (i > 0 ? parts[i - 1] : '') + s, ''));
+}
+
+/** A map key or property name from the schema's field names (`name`, `@chairs`, `@e:evidence`). */
+export function mapKey(name: string): Fragment {
+  if (!/^@?([a-z]:)?[_A-Za-z][_A-Za-z0-9]*$/.test(name)) throw new Error(`not a map key: ${name}`);
+  return asFragment(name.startsWith('@') ? `\`${name}\`` : name);
 }
 
 export interface Statement {
@@ -79,6 +117,14 @@ export function statement(name: string, tokens: Record<string, Fragment> = {}): 
 }
 
 function render(name: string, tokens: Record<string, Fragment>): Statement {
+  return { name, text: fillTemplate(name, tokens), columns: cypherColumns(name) };
+}
+
+/**
+ * cypher/<name>.cypher with its includes pasted in and its tokens filled (see statement); the
+ * query planner assembles its statements from such pieces.
+ */
+export function fillTemplate(name: string, tokens: Record<string, Fragment>): Fragment {
   const unused = new Set(Object.keys(tokens));
   const text = withIncludes(name).replace(/\{\{(\w+)\}\}/g, (_, token: string) => {
     const value = tokens[token];
@@ -89,7 +135,7 @@ function render(name: string, tokens: Record<string, Fragment>): Statement {
   if (unused.size > 0) {
     throw new Error(`cypher/${name}.cypher has no {{${[...unused].join('}}, {{')}}}`);
   }
-  return { name, text, columns: cypherColumns(name) };
+  return asFragment(text);
 }
 
 function withIncludes(name: string, depth = 0): string {

@@ -1,5 +1,6 @@
 import type { Db } from '../data/db.js';
 import type { GraphData } from '../data/graph-data.js';
+import type { PlannedRead } from '../planner/planned-read.js';
 import type { Logger } from '../server/logger.js';
 
 /** What every resolver of one request sees. */
@@ -9,4 +10,6 @@ export interface GraphQLContext {
   db: Db;
   data: GraphData;
   logger: Logger;
+  /** The request's planned root fields, when the query planner answers some (src/planner). */
+  planned?: PlannedRead;
 }

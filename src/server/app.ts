@@ -8,6 +8,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { loadExamples } from '../graphql/playground.js';
 import { requestIdOf, useApiResults } from '../graphql/plugins.js';
 import { buildSchema } from '../graphql/schema.js';
+import { usePlannedReads } from '../planner/use-planned-reads.js';
 import { readBody } from './body.js';
 import { createPipeline, sendError, type Handler } from './http-pipeline.js';
 import { useNoIntrospection, useNoSuggestions, useQueriesOnly } from './exposure.js';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps): App {
       // (0) extensions; after useMetrics, so that they are counted under their operation.
       useOperationLimits(limits),
       useExecutionTimeout(settings.requestTimeoutMs),
+      ...(settings.queryPlanner ? [usePlannedReads()] : []),
     ],
     logging: {
       debug: (...args) => deps.logger.debug(args),

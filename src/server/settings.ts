@@ -27,6 +27,12 @@ export interface ServerSettings {
   /** "Did you mean ...?" hints in error messages, which let a caller map a hidden schema. */
   suggestions: boolean;
   graphiql: boolean;
+  /**
+   * Answer queries through the query planner (one Cypher statement per operation, src/planner);
+   * off, every field loads through the batched DataLoader path. QUERY_PLANNER=off, for
+   * comparison and as an escape hatch.
+   */
+  queryPlanner: boolean;
   /** Origins allowed by CORS; ['*'] any origin, [] none (same-origin only). */
   corsOrigins: string[];
   /** When set, only the operations of this allow-list run (see persisted.ts). */
@@ -97,6 +103,7 @@ export function loadServerSettings(env: Env = process.env): ServerSettings {
     introspection: boolSetting(env, 'GRAPHQL_INTROSPECTION', !production),
     suggestions: boolSetting(env, 'GRAPHQL_SUGGESTIONS', !production),
     graphiql: boolSetting(env, 'GRAPHIQL', !production),
+    queryPlanner: boolSetting(env, 'QUERY_PLANNER', true),
     corsOrigins: originsSetting(env, production ? [] : ['*']),
     persistedOperationsFile: persistedFile,
     requestTimeoutMs: intSetting(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),

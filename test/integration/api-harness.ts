@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type { Driver } from 'neo4j-driver';
 import { createHttpServer, listen } from '../../src/server/app.js';
 import { createLogger, type Logger } from '../../src/server/logger.js';
+import { loadServerSettings } from '../../src/server/settings.js';
 import { testConnection, testDriver } from '../support/neo4j.js';
 
 /** What the API answers over HTTP, with the extensions every response carries. */
@@ -29,7 +30,14 @@ export interface Api {
 
 /** The real server (yoga over http) on a free port, over the seeded test graph. */
 export async function startApi(
-  options: { database?: string; driver?: Driver; logger?: Logger; queryTimeoutMs?: number } = {},
+  options: {
+    database?: string;
+    driver?: Driver;
+    logger?: Logger;
+    queryTimeoutMs?: number;
+    /** false: every field through the batched DataLoader path (QUERY_PLANNER=off). */
+    queryPlanner?: boolean;
+  } = {},
 ): Promise<Api> {
   const driver = options.driver ?? testDriver();
   const server: http.Server = createHttpServer({
@@ -39,6 +47,9 @@ export async function startApi(
     // These tests check answers, not speed: a first (cold) plan of a large statement on a busy
     // 2-core CI machine can pass the production default of 5 s. Timeout tests pass their own.
     queryTimeoutMs: options.queryTimeoutMs ?? 30_000,
+    ...(options.queryPlanner === false && {
+      settings: { ...loadServerSettings(), queryPlanner: false },
+    }),
   });
   const base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   return {

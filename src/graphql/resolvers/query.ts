@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { BadInputError, NotFoundError } from '../../data/errors.js';
+import { BadInputError, entityNotFound } from '../../data/errors.js';
 import { isEntityId } from '../../data/ids.js';
 import type { GraphQLContext } from '../context.js';
 import { prefetchIdOnlyFields } from '../lookahead.js';
@@ -48,14 +48,14 @@ export const queryResolvers: QueryResolvers = {
 
   node: async (_root, { id }, { data }) => {
     const entity = await data.entity(id);
-    if (!entity) throw new NotFoundError(`nothing has the id "${id}"`);
+    if (!entity) throw entityNotFound(null, id);
     return entity;
   },
   nodes: (_root, { ids }, { data }) => {
     if (ids.length > MAX_IDS) throw new BadInputError(`ask for at most ${MAX_IDS} ids at once`);
     return ids.map(async (id) => {
       const entity = await data.entity(id);
-      if (!entity) throw new NotFoundError(`nothing has the id "${id}"`);
+      if (!entity) throw entityNotFound(null, id);
       return entity;
     });
   },

@@ -1,0 +1,132 @@
+import type { PageRequest } from '../data/pagination.js';
+import { edgesOf, pageOf } from '../data/pagination.js';
+import {
+  toEntity,
+  toEvidence,
+  toFact,
+  type EntityRecord,
+  type EvidenceRecord,
+  type FactEdgeRecord,
+  type FactRecord,
+  type Planned,
+  type Props,
+} from '../data/records.js';
+import type { RelationshipConnection } from '../data/graph-data.js';
+import type {
+  Child,
+  EdgePlan,
+  EntityPlan,
+  EvidenceChild,
+  Keyed,
+  RelationshipChild,
+} from './plan.js';
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Turns the planned statement's answer into the records the resolvers know (EntityRecord,
+ * FactEdgeRecord ...), each carrying its planned fields' values by response key, in the shape
+ * the batched loaders give them: the same resolvers serve both paths.
+ */
+export class ResultReader {
+  constructor(private readonly requests: ReadonlyMap<RelationshipChild, PageRequest>) {}
+
+  entity(plan: EntityPlan, raw: unknown): EntityRecord | null {
+    if (raw === null || raw === undefined) return null;
+    const props = raw as Raw;
+    const record = toEntity(props, plan.abstract ? props['@l'] : plan.labels);
+    if (plan.children.length > 0) {
+      record.planned = this.planned(plan.children, props, '', record.label, (child, value) =>
+        this.child(child, value, record.id),
+      );
+    }
+    return record;
+  }
+
+  private planned(
+    children: readonly Keyed[],
+    raw: Raw,
+    prefix: string,
+    label: string | null,
+    read: (child: Child, value: unknown) => unknown,
+  ): Planned {
+    const planned: Planned = {};
+    for (const keyed of children) {
+      if (keyed.labels !== null && !keyed.labels.includes(label as never)) continue;
+      planned[keyed.key] = read(keyed.child, raw[`@${prefix}${keyed.key}`]);
+    }
+    return planned;
+  }
+
+  private child(child: Child, value: unknown, parentId: string): unknown {
+    switch (child.kind) {
+      case 'page':
+        return this.page(child, value, parentId);
+      case 'single':
+        return this.page(child, value, parentId).edges[0] ?? null;
+      case 'evidence':
+        return this.evidence(child, value);
+      default:
+        throw new Error(`${child.kind} is not a field of an entity`);
+    }
+  }
+
+  private page(
+    child: RelationshipChild,
+    value: unknown,
+    parentId: string,
+  ): RelationshipConnection<FactEdgeRecord> {
+    const request = this.requests.get(child);
+    if (!request) throw new Error(`page ${child.index} was not prepared`);
+    const { page, total } = value as { page: Raw[]; total: unknown };
+    const rows = page.map((row) => ({
+      key: row.k as string,
+      id: (row.f as Props).id as string,
+      row,
+    }));
+    const { rows: read, pageInfo } = pageOf(rows, request);
+    return {
+      totalCount: total === null || total === undefined ? null : Number(total),
+      pageInfo,
+      edges: edgesOf(read, ({ row }) => this.edge(child, row, parentId)),
+    };
+  }
+
+  private edge(child: RelationshipChild, row: Raw, parentId: string): FactEdgeRecord {
+    const plan: EdgePlan = child.edge;
+    const node = this.entity(plan.node, row.n)!;
+    const [subjectId, objectId] =
+      child.fact.direction === 'out' ? [parentId, node.id] : [node.id, parentId];
+    const fact: FactRecord = toFact(child.fact.type, row.f as Props, subjectId, objectId);
+    const edge: FactEdgeRecord = { cursor: '', fact, node };
+    if (plan.edgeChildren.length > 0) {
+      edge.planned = this.planned(plan.edgeChildren, row, 'e:', null, (c, v) =>
+        this.factChild(c, v),
+      );
+    }
+    if (plan.factChildren.length > 0) {
+      fact.planned = this.planned(plan.factChildren, row, 'f:', null, (c, v) =>
+        c.kind === 'end' ? this.entity(c.entity, v) : this.factChild(c, v),
+      );
+    }
+    return edge;
+  }
+
+  private factChild(child: Child, value: unknown): unknown {
+    if (child.kind === 'evidence') return this.evidence(child, value);
+    if (child.kind === 'byId') return this.entity(child.entity, value);
+    throw new Error(`${child.kind} is not a field of a fact`);
+  }
+
+  private evidence(child: EvidenceChild, value: unknown): EvidenceRecord[] {
+    const { document, documentKeys } = child;
+    return (value as Raw[]).map((row) => {
+      const evidence = toEvidence(row, row.documentId);
+      if (document) {
+        const record = this.entity(document, row['@document']);
+        evidence.planned = Object.fromEntries(documentKeys.map((key) => [key, record]));
+      }
+      return evidence;
+    });
+  }
+}

@@ -1,0 +1,234 @@
+import { getArgumentValues } from 'graphql';
+import { checkEntityId } from '../data/ids.js';
+import { pageQuery, pageRequest, type PageRequest } from '../data/pagination.js';
+import {
+  cypherPiece,
+  fillTemplate,
+  joinFragments,
+  labelExpression,
+  mapKey,
+  orderDirection,
+  parameterName,
+  relationshipPattern,
+  variableName,
+  type Fragment,
+} from '../data/statements.js';
+import { ENTITY_LABELS } from '../model/graph-model.js';
+import type {
+  Child,
+  EdgePlan,
+  EntityPlan,
+  Keyed,
+  OperationPlan,
+  RelationshipChild,
+  RootPlan,
+} from './plan.js';
+
+type Variables = Record<string, unknown>;
+
+/** What one request adds to a plan: its roots' arguments, as parameters and page requests. */
+export interface PreparedRead {
+  /** The roots that go into the statement (a root whose arguments are bad is left out). */
+  roots: RootPlan[];
+  /** Why each left-out root was left out: its resolver reports it, as the fallback would. */
+  refused: Map<RootPlan, unknown>;
+  params: Record<string, unknown>;
+  /** Each relationship field's request (bounds, size, direction), for reading its rows back. */
+  requests: Map<RelationshipChild, PageRequest>;
+}
+
+/** The single-edge fields read the first edge of the same ordered page. */
+export const FIRST_EDGE: PageRequest = { first: 1, last: null, after: null, before: null };
+
+/**
+ * Reads the request's arguments for every planned root: ids and page arguments are checked here,
+ * before anything is sent, with the API's own checks (BadInputError).
+ */
+export function prepareRead(plan: OperationPlan, variables: Variables): PreparedRead {
+  const prepared: PreparedRead = { roots: [], refused: new Map(), params: {}, requests: new Map() };
+  for (const root of plan.roots) {
+    try {
+      const params: Record<string, unknown> = {};
+      const requests = new Map<RelationshipChild, PageRequest>();
+      const { id } = getArgumentValues(root.definition, root.node, variables) as { id: string };
+      params[`r${root.index}_id`] = checkEntityId(id);
+      for (const page of plan.pagesOf.get(root) ?? []) {
+        const args =
+          page.kind === 'page' ? getArgumentValues(page.definition, page.node, variables) : {};
+        const request = page.kind === 'page' ? pageRequest(args) : FIRST_EDGE;
+        const { params: bounds } = pageQuery(request);
+        for (const [name, value] of Object.entries(bounds))
+          params[`p${page.index}_${name}`] = value;
+        if (page.fact.temporal) params[`p${page.index}_asOf`] = args.asOf ?? '';
+        requests.set(page, request);
+      }
+      Object.assign(prepared.params, params);
+      for (const [page, request] of requests) prepared.requests.set(page, request);
+      prepared.roots.push(root);
+    } catch (error) {
+      prepared.refused.set(root, error);
+    }
+  }
+  return prepared;
+}
+
+/**
+ * The statement for the prepared roots. Texts differ only by which roots are in and which way
+ * each page reads (last/before read backwards), so each is rendered once per plan.
+ */
+export function statementText(plan: OperationPlan, prepared: PreparedRead): string {
+  const directions = [...prepared.requests.values()].map((r) => (r.last === null ? 'f' : 'b'));
+  const key = `${prepared.roots.map((r) => r.index).join(',')}|${directions.join('')}`;
+  let text = plan.texts.get(key);
+  if (text === undefined) {
+    text = render(prepared);
+    // A plan has few shapes in practice; the bound only stops a pathological client.
+    if (plan.texts.size >= 64) plan.texts.clear();
+    plan.texts.set(key, text);
+  }
+  return text;
+}
+
+function render(prepared: PreparedRead): string {
+  const renderer = new Renderer(prepared.requests);
+  const parts = prepared.roots.map((root) => {
+    const node = variableName(`n${root.index}`);
+    return fillTemplate('planner/root-lookup', {
+      node,
+      id: parameterName(`r${root.index}_id`),
+      labels: labelExpression(root.label ? [root.label] : ENTITY_LABELS),
+      projection: renderer.entity(root.entity, node),
+      column: variableName(`r${root.index}`),
+    });
+  });
+  const columns = prepared.roots.map((root) => variableName(`r${root.index}`));
+  return `${parts.join('\n')}\nRETURN ${joinFragments(columns, ', ')}`;
+}
+
+class Renderer {
+  constructor(private readonly requests: ReadonlyMap<RelationshipChild, PageRequest>) {}
+
+  /** `n {.id, .name, `@chairs`: <page>, ...}`: what the query selects of the entity at `v`. */
+  entity(plan: EntityPlan, v: Fragment): Fragment {
+    const entries = plan.props.map((p) => cypherPiece`.${mapKey(p)}`);
+    if (plan.abstract) entries.push(cypherPiece`${mapKey('@l')}: labels(${v})`);
+    for (const keyed of plan.children) {
+      entries.push(this.keyed(keyed, '', v, () => this.child(keyed.child, v)));
+    }
+    return cypherPiece`${v} {${joinFragments(entries, ', ')}}`;
+  }
+
+  /** A planned field's entry, limited to the parent labels that select it. */
+  private keyed(keyed: Keyed, prefix: string, v: Fragment, value: () => Fragment): Fragment {
+    const key = mapKey(`@${prefix}${keyed.key}`);
+    if (keyed.labels === null) return cypherPiece`${key}: ${value()}`;
+    return cypherPiece`${key}: CASE WHEN ${v}:${labelExpression(keyed.labels)} THEN ${value()} END`;
+  }
+
+  private child(child: Child, parent: Fragment): Fragment {
+    switch (child.kind) {
+      case 'page':
+      case 'single':
+        return this.page(child, parent);
+      case 'evidence':
+        return this.evidence(child, cypherPiece`${parent}.id`);
+      default:
+        throw new Error(`${child.kind} is not a field of an entity`);
+    }
+  }
+
+  private page(child: RelationshipChild, parent: Fragment): Fragment {
+    const i = child.index;
+    const fact = variableName(`r${i}`);
+    const other = variableName(`o${i}`);
+    const rel = relationshipPattern(child.fact.type, child.fact.direction, fact);
+    const param = (name: string) => parameterName(`p${i}_${name}`);
+    const holds = child.fact.temporal
+      ? fillTemplate('api/fragments/as-of', { fact, day: param('asOf') })
+      : cypherPiece`true`;
+    const request = this.requests.get(child);
+    if (!request) throw new Error(`page ${i} was not prepared`);
+    const withTotal = child.kind === 'page' && child.withTotal;
+    return fillTemplate('planner/relationship-page', {
+      parent,
+      rel,
+      fact,
+      other,
+      key: variableName(`k${i}`),
+      holds,
+      lowerKey: param('lowerKey'),
+      lowerId: param('lowerId'),
+      upperKey: param('upperKey'),
+      upperId: param('upperId'),
+      limit: param('limit'),
+      order: orderDirection(pageQuery(request).descending),
+      row: this.edge(child.edge, parent, fact, other, variableName(`k${i}`), child.fact.direction),
+      total: withTotal
+        ? fillTemplate('planner/relationship-count', { parent, rel, holds })
+        : cypherPiece`null`,
+    });
+  }
+
+  /** One edge: its sort key, the fact's selected properties, the other end, planned fields. */
+  private edge(
+    plan: EdgePlan,
+    parent: Fragment,
+    fact: Fragment,
+    other: Fragment,
+    key: Fragment,
+    direction: 'out' | 'in',
+  ): Fragment {
+    const factProps = plan.factProps.map((p) => cypherPiece`.${mapKey(p)}`);
+    const entries = [
+      cypherPiece`k: ${key}`,
+      cypherPiece`f: ${fact} {${joinFragments(factProps, ', ')}}`,
+      cypherPiece`n: ${this.entity(plan.node, other)}`,
+    ];
+    for (const keyed of plan.edgeChildren) {
+      entries.push(this.keyed(keyed, 'e:', fact, () => this.factChild(keyed.child, fact)));
+    }
+    const [subject, object] = direction === 'out' ? [parent, other] : [other, parent];
+    for (const keyed of plan.factChildren) {
+      entries.push(
+        this.keyed(keyed, 'f:', fact, () =>
+          keyed.child.kind === 'end'
+            ? this.entity(keyed.child.entity, keyed.child.end === 'subject' ? subject : object)
+            : this.factChild(keyed.child, fact),
+        ),
+      );
+    }
+    return cypherPiece`{${joinFragments(entries, ', ')}}`;
+  }
+
+  /** A planned field of a fact: its evidence, or the organization it was on behalf of. */
+  private factChild(child: Child, fact: Fragment): Fragment {
+    if (child.kind === 'evidence') return this.evidence(child, cypherPiece`${fact}.id`);
+    if (child.kind === 'byId') {
+      const node = variableName(`b${child.index}`);
+      return fillTemplate('planner/entity-by-id', {
+        node,
+        id: cypherPiece`${fact}.${mapKey(child.property)}`,
+        labels: labelExpression(child.entity.labels),
+        projection: this.entity(child.entity, node),
+      });
+    }
+    throw new Error(`${child.kind} is not a field of a fact`);
+  }
+
+  private evidence(child: Extract<Child, { kind: 'evidence' }>, about: Fragment): Fragment {
+    const e = variableName(`e${child.index}`);
+    const d = variableName(`d${child.index}`);
+    const entries = [cypherPiece`documentId: ${d}.id`];
+    for (const prop of child.props)
+      entries.push(cypherPiece`${mapKey(prop)}: ${e}.${mapKey(prop)}`);
+    if (child.document) {
+      entries.push(cypherPiece`${mapKey('@document')}: ${this.entity(child.document, d)}`);
+    }
+    return fillTemplate('planner/evidence', {
+      evidence: e,
+      document: d,
+      about,
+      row: cypherPiece`{${joinFragments(entries, ', ')}}`,
+    });
+  }
+}
