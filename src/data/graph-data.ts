@@ -30,12 +30,11 @@ import { bestName, compareTuples, luceneQuery } from './search.js';
 import {
   labelExpression,
   orderDirection,
-  parameterName,
+  AS_OF_ON_R,
   relationshipPattern,
   sortProperty,
   statement,
   typeExpression,
-  variableName,
   type Statement,
 } from './statements.js';
 
@@ -106,9 +105,6 @@ export interface EntityQuery {
   asOf: string | null;
   text: string | null;
 }
-
-/** The as-of fragment (cypher/api/fragments/as-of) on fact `r` and the parameter $asOf. */
-const AS_OF_TOKENS = { fact: variableName('r'), day: parameterName('asOf') };
 
 /** Hits the full-text index hands over for ranking; beyond it, a search is too vague to page. */
 export const SEARCH_LIMIT = 1000;
@@ -222,7 +218,7 @@ export class GraphData {
       statement('api/relationship-page', {
         rel: relationshipPattern(field.type, field.direction),
         order: orderDirection(descending),
-        ...AS_OF_TOKENS,
+        ...AS_OF_ON_R,
       }),
       'parentId',
       { asOf, withTotal, slim: nodesById, ...params },
@@ -346,7 +342,7 @@ export class GraphData {
     const { params, descending } = pageQuery(request);
     const rows = await this.db.read(
       statement('api/entity-page', {
-        ...AS_OF_TOKENS,
+        ...AS_OF_ON_R,
         labels,
         key: sortProperty('sortKey'),
         order: orderDirection(descending),
@@ -355,7 +351,7 @@ export class GraphData {
     );
     return {
       ...this.entityPage(rows as unknown as PageRow[], request),
-      totalCount: this.count(statement('api/entity-count', { labels, ...AS_OF_TOKENS }), filters),
+      totalCount: this.count(statement('api/entity-count', { labels, ...AS_OF_ON_R }), filters),
     };
   }
 

@@ -90,6 +90,9 @@ export function mapKey(name: string): Fragment {
   return asFragment(name.startsWith('@') ? `\`${name}\`` : name);
 }
 
+/** Tokens of cypher/api/fragments/as-of for fact `r` and the parameter $asOf. */
+export const AS_OF_ON_R = { fact: asFragment('r'), day: asFragment('$asOf') };
+
 export interface Statement {
   /** The file under cypher/, for logs. */
   name: string;

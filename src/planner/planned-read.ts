@@ -86,7 +86,10 @@ export class PlannedRead {
 
   async #read(): Promise<Map<RootPlan, unknown>> {
     const text = statementText(this.plan, this.prepared);
-    const [row] = await this.db.read({ name: 'planner', text }, this.prepared.params);
+    // Its columns are declared, so reads of the fallback path asked for in the same tick (a
+    // root the planner does not answer) share its round trip (src/data/db.ts).
+    const columns = this.prepared.roots.map((root) => `r${root.index}`);
+    const [row] = await this.db.read({ name: 'planner', text, columns }, this.prepared.params);
     const reader = new ResultReader(this.prepared.requests);
     const results = new Map<RootPlan, unknown>();
     for (const root of this.prepared.roots) {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../src/config/env.js';
 import {
+  AS_OF_ON_R,
   labelExpression,
   orderDirection,
   relationshipPattern,
@@ -24,9 +25,14 @@ export function apiStatementFiles(): string[] {
 export function apiStatement(name: string): Statement {
   const order = orderDirection(false);
   const tokens: Record<string, Record<string, Fragment>> = {
-    'relationship-page': { rel: relationshipPattern('CHAIRED', 'in'), order },
-    'entity-page': { labels: labelExpression(['Theme']), key: sortProperty('sortKey'), order },
-    'entity-count': { labels: labelExpression(['Theme']) },
+    'relationship-page': { rel: relationshipPattern('CHAIRED', 'in'), order, ...AS_OF_ON_R },
+    'entity-page': {
+      labels: labelExpression(['Theme']),
+      key: sortProperty('sortKey'),
+      order,
+      ...AS_OF_ON_R,
+    },
+    'entity-count': { labels: labelExpression(['Theme']), ...AS_OF_ON_R },
     'meeting-page': { key: sortProperty('nameKey'), order },
     'facts-by-id': { types: typeExpression() },
     'document-facts-page': { types: typeExpression(), order },
