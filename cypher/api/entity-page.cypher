@@ -8,4 +8,6 @@ WHERE {{> api/fragments/entity-filter}}
 WITH n
 ORDER BY n.{{key}} {{order}}, n.id {{order}}
 LIMIT toInteger($limit)
-RETURN n.{{key}} AS key, n.id AS id, properties(n) AS node, labels(n) AS labels
+WITH n.{{key}} AS key, n.id AS id, n AS node
+// {{returned}}: properties(node) AS node, labels(node) AS labels; or node, for the query planner
+RETURN key, id, {{returned}}

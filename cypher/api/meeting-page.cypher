@@ -13,4 +13,6 @@ WHERE {{> api/fragments/meeting-filter-links}}
 WITH m
 ORDER BY m.{{key}} {{order}}, m.id {{order}}
 LIMIT toInteger($limit)
-RETURN m.{{key}} AS key, m.id AS id, properties(m) AS node, labels(m) AS labels
+WITH m.{{key}} AS key, m.id AS id, m AS node
+// {{returned}}: properties(node) AS node, labels(node) AS labels; or node, for the query planner
+RETURN key, id, {{returned}}

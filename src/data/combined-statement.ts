@@ -29,7 +29,7 @@ function numberOf(statement: Statement): number {
 }
 
 /** `$ids` becomes `$p2_ids`: each part keeps its own parameters. */
-function prefixParameters(text: string, prefix: string): string {
+export function prefixParameters(text: string, prefix: string): string {
   return text.replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => `$${prefix}${name}`);
 }
 

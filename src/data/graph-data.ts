@@ -32,9 +32,11 @@ import {
   orderDirection,
   AS_OF_ON_R,
   relationshipPattern,
+  RETURNED_PROPERTIES,
   sortProperty,
   statement,
   typeExpression,
+  type Fragment,
   type Statement,
 } from './statements.js';
 
@@ -104,6 +106,20 @@ export interface EntityQuery {
   /** A day (YYYY-MM-DD) at which the membership must hold. */
   asOf: string | null;
   text: string | null;
+}
+
+/**
+ * A root list's page before it is read: its page statement (returning key, id and the node as
+ * `returned` says: its properties and labels, or the node itself for the query planner to
+ * project), its count statement, and their parameters.
+ */
+export interface ListQuery {
+  request: PageRequest;
+  page(returned: Fragment): Statement;
+  params: Record<string, unknown>;
+  count: Statement;
+  /** The count's parameters. */
+  filters: Record<string, unknown>;
 }
 
 /** Hits the full-text index hands over for ranking; beyond it, a search is too vague to page. */
@@ -264,9 +280,7 @@ export class GraphData {
           pageInfo,
           edges: edgesOf(rows, (r) => ({
             node: toFact(r.type, r.fact, r.subjectId, r.objectId),
-            evidence: r.quotes
-              .map((q) => toEvidence(q, documentId))
-              .sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0)),
+            evidence: inReadingOrder(r.quotes.map((q) => toEvidence(q, documentId))),
           })),
         };
       },
@@ -294,6 +308,18 @@ export class GraphData {
   }
 
   async meetings(query: MeetingQuery, args: PageArgs): Promise<LazyConnection<EntityEdge>> {
+    return this.readList(await this.meetingList(query, args));
+  }
+
+  async entityList(query: EntityQuery, args: PageArgs): Promise<LazyConnection<EntityEdge>> {
+    return this.readList(await this.entityListQuery(query, args));
+  }
+
+  /**
+   * The meeting list's page as statements and parameters (ids checked, the text filter read), or
+   * 'nothing' when no meeting can match; the batched path and the query planner both read it.
+   */
+  async meetingList(query: MeetingQuery, args: PageArgs): Promise<ListQuery | 'nothing'> {
     const request = pageRequest(args);
     const ids = ['chairedBy', 'participant', 'theme', 'place', 'partOf'] as const;
     for (const name of ids) {
@@ -301,7 +327,7 @@ export class GraphData {
       if (id !== null) checkEntityId(id, name);
     }
     const text = await this.textFilter(query.text, ['Meeting']);
-    if (text === 'nothing') return emptyConnection();
+    if (text === 'nothing') return 'nothing';
     // '' and [] stand for "no filter": see cypher/api/fragments/meeting-filter.cypher.
     const filters = {
       ...text,
@@ -317,21 +343,22 @@ export class GraphData {
     const key = sortProperty(query.orderBy === 'NAME' ? 'nameKey' : 'sortKey');
     const { params, descending } = pageQuery(request, query.descending);
     if (query.orderBy === 'START' && filters.dateTo !== '') endSeekAtDay(params, filters.dateTo);
-    const rows = await this.db.read(
-      statement('api/meeting-page', { key, order: orderDirection(descending) }),
-      { ...filters, ...params },
-    );
     return {
-      ...this.entityPage(rows as unknown as PageRow[], request),
-      totalCount: this.count(statement('api/meeting-count'), filters),
+      request,
+      page: (returned) =>
+        statement('api/meeting-page', { key, order: orderDirection(descending), returned }),
+      params: { ...filters, ...params },
+      count: statement('api/meeting-count'),
+      filters,
     };
   }
 
-  async entityList(query: EntityQuery, args: PageArgs): Promise<LazyConnection<EntityEdge>> {
+  /** An entity list's page as statements and parameters (see meetingList). */
+  async entityListQuery(query: EntityQuery, args: PageArgs): Promise<ListQuery | 'nothing'> {
     const request = pageRequest(args);
     if (query.memberOf !== null) checkEntityId(query.memberOf, 'memberOf');
     const text = await this.textFilter(query.text, query.labels);
-    if (text === 'nothing') return emptyConnection();
+    if (text === 'nothing') return 'nothing';
     const labels = labelExpression(query.labels);
     const filters = {
       ...text,
@@ -340,18 +367,28 @@ export class GraphData {
       asOf: query.asOf ?? '',
     };
     const { params, descending } = pageQuery(request);
-    const rows = await this.db.read(
-      statement('api/entity-page', {
-        ...AS_OF_ON_R,
-        labels,
-        key: sortProperty('sortKey'),
-        order: orderDirection(descending),
-      }),
-      { ...filters, ...params },
-    );
     return {
-      ...this.entityPage(rows as unknown as PageRow[], request),
-      totalCount: this.count(statement('api/entity-count', { labels, ...AS_OF_ON_R }), filters),
+      request,
+      page: (returned) =>
+        statement('api/entity-page', {
+          ...AS_OF_ON_R,
+          labels,
+          key: sortProperty('sortKey'),
+          order: orderDirection(descending),
+          returned,
+        }),
+      params: { ...filters, ...params },
+      count: statement('api/entity-count', { labels, ...AS_OF_ON_R }),
+      filters,
+    };
+  }
+
+  private async readList(list: ListQuery | 'nothing'): Promise<LazyConnection<EntityEdge>> {
+    if (list === 'nothing') return emptyConnection();
+    const rows = await this.db.read(list.page(RETURNED_PROPERTIES), list.params);
+    return {
+      ...this.entityPage(rows as unknown as PageRow[], list.request),
+      totalCount: this.count(list.count, list.filters),
     };
   }
 
@@ -477,7 +514,12 @@ function endSeekAtDay(params: Record<string, unknown>, day: string): void {
   }
 }
 
-function emptyConnection(): LazyConnection<EntityEdge> {
+/** A document's quotes for one fact, in the order they appear in its text. */
+export function inReadingOrder(quotes: EvidenceRecord[]): EvidenceRecord[] {
+  return quotes.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
+}
+
+export function emptyConnection(): LazyConnection<EntityEdge> {
   const pageInfo = {
     hasNextPage: false,
     hasPreviousPage: false,

@@ -84,6 +84,14 @@ export function cypherPiece(strings: TemplateStringsArray, ...parts: Fragment[])
   return asFragment(strings.reduce((text, s, i) => text + (i > 0 ? parts[i - 1] : '') + s, ''));
 }
 
+/**
+ * The text of a Statement rendered by `statement` (from cypher/ and allow-listed tokens), as a
+ * Fragment to embed in a larger statement.
+ */
+export function trustedStatementText(text: string): Fragment {
+  return asFragment(text);
+}
+
 /** A map key or property name from the schema's field names (`name`, `@chairs`, `@e:evidence`). */
 export function mapKey(name: string): Fragment {
   if (!/^@?([a-z]:)?[_A-Za-z][_A-Za-z0-9]*$/.test(name)) throw new Error(`not a map key: ${name}`);
@@ -92,6 +100,12 @@ export function mapKey(name: string): Fragment {
 
 /** Tokens of cypher/api/fragments/as-of for fact `r` and the parameter $asOf. */
 export const AS_OF_ON_R = { fact: asFragment('r'), day: asFragment('$asOf') };
+
+/** What a list page returns of its `node`: its properties and labels (columns node, labels). */
+export const RETURNED_PROPERTIES = asFragment('properties(node) AS node, labels(node) AS labels');
+
+/** The node itself (column node), for the query planner to project. */
+export const RETURNED_NODE = asFragment('node');
 
 export interface Statement {
   /** The file under cypher/, for logs. */

@@ -20,12 +20,15 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { factFieldOf } from '../model/fact-fields.js';
+import { LIST_LABELS } from '../graphql/resolvers/list-queries.js';
 import { isEntityLabel, type EntityLabel } from '../model/graph-model.js';
 import type {
   Child,
+  DocumentFactsChild,
   EdgePlan,
   EntityPlan,
   EvidenceChild,
+  FactSelection,
   Keyed,
   OperationPlan,
   PageChild,
@@ -61,6 +64,9 @@ const LOOKUPS: Record<string, EntityLabel | null> = {
   document: 'Document',
 };
 
+/** Root lists the planner answers (the meeting list and the entity lists). */
+const LISTS = { meetings: true, ...LIST_LABELS };
+
 /**
  * Fields the planner does not compile; their resolvers load them through the batched DataLoader
  * path (src/data/graph-data.ts), one round trip per level, from the planned parent's id. Kept in
@@ -69,17 +75,9 @@ const LOOKUPS: Record<string, EntityLabel | null> = {
 export const FALLBACK_FIELDS = [
   'Query.nodes',
   'Query.fact',
-  'Query.meetings',
-  'Query.actors',
-  'Query.persons',
-  'Query.organizations',
-  'Query.themes',
-  'Query.places',
-  'Query.documents',
   'Query.search',
   'Query.version',
   'Meeting.documents',
-  'Document.facts',
   'exploration fields (neighborhood, shortestPaths, connections, coParticipants, timeline, subgraph)',
   'a response key that differs in meaning between the possible types of an interface',
 ] as const;
@@ -90,6 +88,23 @@ interface Compiler {
   variables: Variables;
   next: number;
   pages: RelationshipChild[];
+  /** Subqueries planned so far (see MAX_SUBQUERIES). */
+  subqueries: number;
+}
+
+/**
+ * Subqueries (pages, evidence, onBehalfOf ...) one statement holds at most. Neo4j plans a new
+ * statement text once, but in time that grows with its subqueries (about 2 s for 27 on a busy
+ * 2-core machine, against the 5 s QUERY_TIMEOUT_MS); fields past the budget are left to the
+ * batched loaders, which read them from their planned parents' ids.
+ */
+export const MAX_SUBQUERIES = 16;
+
+/** Takes one subquery from the budget, or says there is none left. */
+function spend(compiler: Compiler): boolean {
+  if (compiler.subqueries >= MAX_SUBQUERIES) return false;
+  compiler.subqueries += 1;
+  return true;
 }
 
 /**
@@ -110,34 +125,77 @@ export function compileOperation(
   for (const def of document.definitions) {
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   }
-  const compiler: Compiler = { schema, fragments, variables, next: 0, pages: [] };
+  const compiler: Compiler = { schema, fragments, variables, next: 0, pages: [], subqueries: 0 };
   const roots: RootPlan[] = [];
   const pagesOf = new Map<RootPlan, RelationshipChild[]>();
   for (const [key, nodes] of collectFields(compiler, queryType, [operation.selectionSet])) {
     const name = nodes[0]!.name.value;
-    if (!(name in LOOKUPS)) continue;
     const definition = queryType.getFields()[name] as AnyField | undefined;
     if (!definition) continue;
     compiler.pages = [];
-    const entity = entityPlan(
-      compiler,
-      getNamedType(definition.type) as GraphQLCompositeType,
-      nodes,
-    );
-    if (!entity) continue;
-    const root: RootPlan = {
-      kind: 'lookup',
-      key,
-      index: compiler.next++,
-      definition,
-      node: nodes[0]!,
-      label: LOOKUPS[name]!,
-      entity,
-    };
+    const root =
+      name in LOOKUPS
+        ? lookupRoot(compiler, key, name, definition, nodes)
+        : name in LISTS
+          ? listRoot(compiler, key, name, definition, nodes)
+          : null;
+    if (!root) continue;
     roots.push(root);
     pagesOf.set(root, compiler.pages);
   }
   return roots.length === 0 ? null : { roots, pagesOf, texts: new Map() };
+}
+
+function lookupRoot(
+  compiler: Compiler,
+  key: string,
+  name: string,
+  definition: AnyField,
+  nodes: FieldNode[],
+): RootPlan | null {
+  const entity = entityPlan(compiler, getNamedType(definition.type) as GraphQLCompositeType, nodes);
+  if (!entity) return null;
+  return {
+    kind: 'lookup',
+    key,
+    index: compiler.next++,
+    definition,
+    node: nodes[0]!,
+    label: LOOKUPS[name]!,
+    entity,
+  };
+}
+
+function listRoot(
+  compiler: Compiler,
+  key: string,
+  name: string,
+  definition: AnyField,
+  nodes: FieldNode[],
+): RootPlan | null {
+  const connection = getNamedType(definition.type);
+  if (!isObjectType(connection)) return null;
+  const fields = [...collectFields(compiler, connection, selectionsOf(nodes)).values()].flat();
+  const edgeType = getNamedType(connection.getFields().edges!.type) as GraphQLObjectType;
+  const edgeFields = collectFields(
+    compiler,
+    edgeType,
+    selectionsOf(fields.filter((n) => n.name.value === 'edges')),
+  );
+  const nodeNodes = [...edgeFields.values()].flat().filter((n) => n.name.value === 'node');
+  const nodeType = getNamedType(edgeType.getFields().node!.type) as GraphQLCompositeType;
+  const entity = entityPlan(compiler, nodeType, nodeNodes);
+  if (!entity) return null;
+  return {
+    kind: 'list',
+    key,
+    index: compiler.next++,
+    definition,
+    node: nodes[0]!,
+    field: name,
+    entity,
+    withTotal: fields.some((n) => n.name.value === 'totalCount'),
+  };
 }
 
 function selectionsOf(nodes: readonly FieldNode[]): SelectionSetNode[] {
@@ -257,6 +315,14 @@ function entityPlan(
   const props = new Set<string>(['id']);
   const children: Keyed[] = [];
   for (const [key, selected] of byKey) {
+    // Scalars read stored properties whatever their selection; a planned child needs one
+    // meaning on every type (else its resolver loads it).
+    for (const { definition } of selected) {
+      const named = getNamedType(definition.type);
+      if (isLeafType(named) || STORED_OBJECT_TYPES.has(named.name)) {
+        for (const prop of STORED_PROPS[definition.name] ?? [definition.name]) props.add(prop);
+      }
+    }
     if (!sameMeaning(selected)) continue;
     const { type: first, definition, nodes: fieldNodes } = selected[0]!;
     const name = definition.name;
@@ -266,16 +332,11 @@ function entityPlan(
     const child = fact
       ? relationshipChild(compiler, fact, definition, fieldNodes)
       : name === 'evidence'
-        ? evidenceChild(compiler, fieldNodes)
-        : null;
-    if (child) {
-      children.push({ key, labels: on, child });
-      continue;
-    }
-    const named = getNamedType(definition.type);
-    if (isLeafType(named) || STORED_OBJECT_TYPES.has(named.name)) {
-      for (const prop of STORED_PROPS[name] ?? [name]) props.add(prop);
-    }
+        ? plannedEvidence(compiler, fieldNodes)
+        : first.name === 'Document' && name === 'facts'
+          ? documentFactsChild(compiler, definition, fieldNodes)
+          : null;
+    if (child) children.push({ key, labels: on, child });
   }
   return { labels, abstract: labels.length > 1, props: [...props], children };
 }
@@ -301,7 +362,7 @@ function relationshipChild(
   nodes: readonly FieldNode[],
 ): Child | null {
   const returned = getNamedType(definition.type);
-  if (!isObjectType(returned)) return null;
+  if (!isObjectType(returned) || !spend(compiler)) return null;
   if (fact.single) {
     const edge = edgePlan(compiler, returned, nodes);
     if (!edge) return null;
@@ -345,7 +406,8 @@ function edgePlan(
     else if (name === 'fact') factNodes.push(...fieldNodes);
     else if (QUALIFIERS.has(name)) factProps.add(name);
     else if (name === 'evidence') {
-      edgeChildren.push({ key, labels: null, child: evidenceChild(compiler, fieldNodes) });
+      const child = plannedEvidence(compiler, fieldNodes);
+      if (child) edgeChildren.push({ key, labels: null, child });
     } else if (name === 'onBehalfOf') {
       factProps.add('onBehalfOf');
       const child = onBehalfOfChild(compiler, fieldNodes);
@@ -360,6 +422,16 @@ function edgePlan(
     nodeNodes,
   );
   if (!node) return null;
+  const fact = factSelection(compiler, factNodes, factProps);
+  return { ...fact, node, edgeChildren };
+}
+
+/** What the query selects of a fact, adding to the stored properties already needed. */
+function factSelection(
+  compiler: Compiler,
+  factNodes: readonly FieldNode[],
+  factProps = new Set<string>(['id']),
+): FactSelection {
   const factChildren: Keyed[] = [];
   const factType = compiler.schema.getType('Fact');
   if (factNodes.length > 0 && factType && isObjectType(factType)) {
@@ -367,7 +439,8 @@ function edgePlan(
       const name = fieldNodes[0]!.name.value;
       if (QUALIFIERS.has(name)) factProps.add(name);
       else if (name === 'evidence') {
-        factChildren.push({ key, labels: null, child: evidenceChild(compiler, fieldNodes) });
+        const child = plannedEvidence(compiler, fieldNodes);
+        if (child) factChildren.push({ key, labels: null, child });
       } else if (name === 'onBehalfOf') {
         factProps.add('onBehalfOf');
         const child = onBehalfOfChild(compiler, fieldNodes);
@@ -379,12 +452,46 @@ function edgePlan(
           getNamedType(definition.type) as GraphQLCompositeType,
           fieldNodes,
         );
-        if (entity)
+        if (entity) {
           factChildren.push({ key, labels: null, child: { kind: 'end', end: name, entity } });
+        }
       }
     }
   }
-  return { factProps: [...factProps], node, edgeChildren, factChildren };
+  return { factProps: [...factProps], factChildren };
+}
+
+/** Document.facts, with the quotes of the document for each fact. */
+function documentFactsChild(
+  compiler: Compiler,
+  definition: AnyField,
+  nodes: readonly FieldNode[],
+): DocumentFactsChild | null {
+  const connection = getNamedType(definition.type);
+  if (!isObjectType(connection) || !spend(compiler)) return null;
+  const fields = [...collectFields(compiler, connection, selectionsOf(nodes)).values()].flat();
+  const edgeType = getNamedType(connection.getFields().edges!.type) as GraphQLObjectType;
+  const edgeNodes = fields.filter((n) => n.name.value === 'edges');
+  const edgeFields = [
+    ...collectFields(compiler, edgeType, selectionsOf(edgeNodes)).values(),
+  ].flat();
+  const child: DocumentFactsChild = {
+    kind: 'documentFacts',
+    index: compiler.next++,
+    definition,
+    node: nodes[0]!,
+    withTotal: fields.some((n) => n.name.value === 'totalCount'),
+    ...factSelection(
+      compiler,
+      edgeFields.filter((n) => n.name.value === 'node'),
+    ),
+    quotes: evidenceChild(
+      compiler,
+      edgeFields.filter((n) => n.name.value === 'evidence'),
+    ),
+  };
+  compiler.pages.push(child);
+  return child;
 }
 
 function evidenceChild(compiler: Compiler, nodes: readonly FieldNode[]): EvidenceChild {
@@ -409,7 +516,13 @@ function evidenceChild(compiler: Compiler, nodes: readonly FieldNode[]): Evidenc
   };
 }
 
+/** The evidence of an entity or fact, as a subquery of its own when the budget allows. */
+function plannedEvidence(compiler: Compiler, nodes: readonly FieldNode[]): EvidenceChild | null {
+  return spend(compiler) ? evidenceChild(compiler, nodes) : null;
+}
+
 function onBehalfOfChild(compiler: Compiler, nodes: readonly FieldNode[]): Child | null {
+  if (!spend(compiler)) return null;
   const organization = compiler.schema.getType('Organization') as GraphQLObjectType;
   const entity = entityPlan(compiler, organization, nodes);
   return entity && { kind: 'byId', index: compiler.next++, property: 'onBehalfOf', entity };

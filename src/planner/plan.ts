@@ -32,9 +32,10 @@ export interface Keyed {
   child: Child;
 }
 
-export type RelationshipChild = PageChild | SingleEdgeChild;
+export type RelationshipChild = PageChild | SingleEdgeChild | DocumentFactsChild;
 
-export type Child = PageChild | SingleEdgeChild | EvidenceChild | EntityByIdChild | FactEndChild;
+export type Child =
+  DocumentFactsChild | PageChild | SingleEdgeChild | EvidenceChild | EntityByIdChild | FactEndChild;
 
 /** A relationship field's page (a *FactConnection). */
 export interface PageChild {
@@ -47,6 +48,25 @@ export interface PageChild {
   node: FieldNode;
   withTotal: boolean;
   edge: EdgePlan;
+}
+
+/** What a query selects of a fact (Fact, or the fact behind an edge). */
+export interface FactSelection {
+  /** The fact's stored properties its selected qualifier fields read (id always). */
+  factProps: readonly string[];
+  /** Planned fields of the fact (subject, object, evidence, onBehalfOf). */
+  factChildren: readonly Keyed[];
+}
+
+/** Document.facts: a page of the facts a document supports, with its quotes for each. */
+export interface DocumentFactsChild extends FactSelection {
+  kind: 'documentFacts';
+  index: number;
+  definition: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+  withTotal: boolean;
+  /** What the edges' `evidence` selects (the document's own quotes for the fact). */
+  quotes: EvidenceChild;
 }
 
 /** A relationship field with one edge (Meeting.place, Document.publisher ...). */
@@ -84,14 +104,10 @@ export interface FactEndChild {
 }
 
 /** An edge of a relationship field: the fact and the entity at its other end. */
-export interface EdgePlan {
-  /** The fact's stored properties its selected qualifier fields read (id always). */
-  factProps: readonly string[];
+export interface EdgePlan extends FactSelection {
   node: EntityPlan;
   /** Planned fields of the edge (evidence, onBehalfOf). */
   edgeChildren: readonly Keyed[];
-  /** Planned fields of its `fact` (subject, object, evidence, onBehalfOf). */
-  factChildren: readonly Keyed[];
 }
 
 /** A root field the planner answers. */
@@ -106,7 +122,21 @@ export interface LookupRoot {
   entity: EntityPlan;
 }
 
-export type RootPlan = LookupRoot;
+/** A root list (meetings, actors, persons ...): a page of entities, filtered and ordered. */
+export interface ListRoot {
+  kind: 'list';
+  key: string;
+  index: number;
+  definition: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+  /** The root field: meetings, or one of the entity lists. */
+  field: string;
+  /** What the query selects of each listed entity (under edges.node). */
+  entity: EntityPlan;
+  withTotal: boolean;
+}
+
+export type RootPlan = LookupRoot | ListRoot;
 
 export interface OperationPlan {
   roots: readonly RootPlan[];

@@ -1,4 +1,5 @@
 import {
+  getArgumentValues,
   getOperationAST,
   getVariableValues,
   type DocumentNode,
@@ -6,12 +7,19 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Db } from '../data/db.js';
+import { emptyConnection, type GraphData, type ListQuery } from '../data/graph-data.js';
+import type {
+  ActorFilter,
+  MeetingFilter,
+  MeetingOrder,
+} from '../graphql/generated/resolvers-types.js';
+import { entityQuery, LIST_LABELS, meetingQuery } from '../graphql/resolvers/list-queries.js';
 import { entityNotFound } from '../data/errors.js';
 import type { Planned } from '../data/records.js';
 import { compileOperation, directiveVariables } from './compile-operation.js';
-import type { OperationPlan, RootPlan } from './plan.js';
+import type { ListRoot, OperationPlan, RootPlan } from './plan.js';
 import { ResultReader } from './read-results.js';
-import { prepareRead, statementText, type PreparedRead } from './render-cypher.js';
+import { listParams, prepareRead, statementText, type PreparedRead } from './render-cypher.js';
 
 type Variables = Record<string, unknown>;
 
@@ -52,19 +60,23 @@ export function planFor(
   return plan;
 }
 
+type Settled = { value: unknown } | { error: unknown };
+
 /**
  * The planned part of one request's answer: its root fields' values, read by ONE statement that
  * starts when the first planned root resolver asks (so a request refused before execution, by a
- * limit, never reaches the database).
+ * limit, never reaches the database). A root list first reads its text filter, if it has one,
+ * with the batched path's own code (GraphData.meetingList ...), which also checks its arguments.
  */
 export class PlannedRead {
   readonly #byKey = new Map<string, RootPlan>();
-  #results: Promise<Map<RootPlan, unknown>> | undefined;
+  #results: Promise<Map<RootPlan, Settled>> | undefined;
 
   constructor(
     private readonly plan: OperationPlan,
     private readonly prepared: PreparedRead,
-    private readonly db: Db,
+    private readonly variables: Variables,
+    private readonly context: { db: Db; data: GraphData },
   ) {
     for (const root of prepared.roots) this.#byKey.set(root.key, root);
   }
@@ -78,25 +90,73 @@ export class PlannedRead {
     const root = this.#byKey.get(key);
     if (!root) throw new Error(`the root field ${key} is not planned`);
     this.#results ??= this.#read();
-    const value = (await this.#results).get(root);
-    const id = this.prepared.params[`r${root.index}_id`] as string;
-    if (value === null || value === undefined) throw entityNotFound(root.label, id);
-    return value;
+    const settled = (await this.#results).get(root);
+    if (!settled) throw new Error(`the root field ${key} was not read`);
+    if ('error' in settled) throw settled.error;
+    if (settled.value === null && root.kind === 'lookup') {
+      throw entityNotFound(root.label, this.prepared.params[`r${root.index}_id`] as string);
+    }
+    return settled.value;
   }
 
-  async #read(): Promise<Map<RootPlan, unknown>> {
-    const text = statementText(this.plan, this.prepared);
+  async #read(): Promise<Map<RootPlan, Settled>> {
+    const results = new Map<RootPlan, Settled>();
+    const lists = new Map<ListRoot, ListQuery>();
+    await Promise.all(
+      this.prepared.roots.map(async (root) => {
+        if (root.kind !== 'list') return;
+        try {
+          const list = await listQueryOf(root, this.variables, this.context.data);
+          if (list === 'nothing') results.set(root, { value: emptyConnection() });
+          else lists.set(root, list);
+        } catch (error) {
+          results.set(root, { error });
+        }
+      }),
+    );
+    const roots = this.prepared.roots.filter(
+      (r) => r.kind === 'lookup' || lists.has(r as ListRoot),
+    );
+    if (roots.length === 0) return results;
+    const text = statementText(this.plan, this.prepared, roots, lists);
+    const params = { ...this.prepared.params };
+    for (const [root, list] of lists) Object.assign(params, listParams(root, list));
     // Its columns are declared, so reads of the fallback path asked for in the same tick (a
     // root the planner does not answer) share its round trip (src/data/db.ts).
-    const columns = this.prepared.roots.map((root) => `r${root.index}`);
-    const [row] = await this.db.read({ name: 'planner', text, columns }, this.prepared.params);
-    const reader = new ResultReader(this.prepared.requests);
-    const results = new Map<RootPlan, unknown>();
-    for (const root of this.prepared.roots) {
-      results.set(root, reader.entity(root.entity, row?.[`r${root.index}`] ?? null));
+    const columns = roots.map((root) => `r${root.index}`);
+    try {
+      const [row] = await this.context.db.read({ name: 'planner', text, columns }, params);
+      const reader = new ResultReader(this.prepared.requests);
+      for (const root of roots) {
+        const raw = row?.[`r${root.index}`] ?? null;
+        const list = root.kind === 'list' ? lists.get(root) : undefined;
+        const value = list
+          ? reader.list(root as ListRoot, list, raw)
+          : reader.entity(root.entity, raw);
+        results.set(root, { value });
+      }
+    } catch (error) {
+      for (const root of roots) results.set(root, { error });
     }
     return results;
   }
+}
+
+/** A root list's query, from its arguments as the resolver would read them. */
+function listQueryOf(
+  root: ListRoot,
+  variables: Variables,
+  data: GraphData,
+): Promise<ListQuery | 'nothing'> {
+  const { where, orderBy, ...page } = getArgumentValues(root.definition, root.node, variables);
+  if (root.field === 'meetings') {
+    return data.meetingList(
+      meetingQuery(where as MeetingFilter | undefined, orderBy as MeetingOrder | undefined),
+      page,
+    );
+  }
+  const labels = LIST_LABELS[root.field as keyof typeof LIST_LABELS];
+  return data.entityListQuery(entityQuery(labels, where as ActorFilter | undefined), page);
 }
 
 /**
@@ -108,7 +168,7 @@ export function startPlannedRead(
   document: DocumentNode,
   operationName: string | null | undefined,
   rawVariables: Variables | null | undefined,
-  db: Db,
+  context: { db: Db; data: GraphData },
 ): PlannedRead | undefined {
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation !== 'query') return undefined;
@@ -121,7 +181,9 @@ export function startPlannedRead(
   const plan = planFor(schema, document, operationName, coerced.coerced);
   if (!plan) return undefined;
   const prepared = prepareRead(plan, coerced.coerced);
-  return prepared.roots.length > 0 ? new PlannedRead(plan, prepared, db) : undefined;
+  return prepared.roots.length > 0
+    ? new PlannedRead(plan, prepared, coerced.coerced, context)
+    : undefined;
 }
 
 type AnyResolver = (

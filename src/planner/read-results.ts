@@ -11,14 +11,27 @@ import {
   type Planned,
   type Props,
 } from '../data/records.js';
-import type { RelationshipConnection } from '../data/graph-data.js';
+import {
+  inReadingOrder,
+  type Connection,
+  type EntityEdge,
+  type LazyConnection,
+  type ListQuery,
+  type RelationshipConnection,
+  type SupportedFactEdgeRecord,
+} from '../data/graph-data.js';
 import type {
   Child,
+  DocumentFactsChild,
   EdgePlan,
   EntityPlan,
   EvidenceChild,
+  FactSelection,
   Keyed,
+  ListRoot,
+  PageChild,
   RelationshipChild,
+  SingleEdgeChild,
 } from './plan.js';
 
 type Raw = Record<string, unknown>;
@@ -30,6 +43,20 @@ type Raw = Record<string, unknown>;
  */
 export class ResultReader {
   constructor(private readonly requests: ReadonlyMap<RelationshipChild, PageRequest>) {}
+
+  /** A root list's page of entities, with its total when the query selects it. */
+  list(root: ListRoot, list: ListQuery, raw: unknown): LazyConnection<EntityEdge> {
+    const { rows, total } = raw as {
+      rows: Array<{ key: string; id: string; node: Raw }>;
+      total: unknown;
+    };
+    const { rows: read, pageInfo } = pageOf(rows, list.request);
+    return {
+      pageInfo,
+      edges: edgesOf(read, (row) => ({ node: this.entity(root.entity, row.node)! })),
+      totalCount: async () => Number(total),
+    };
+  }
 
   entity(plan: EntityPlan, raw: unknown): EntityRecord | null {
     if (raw === null || raw === undefined) return null;
@@ -66,13 +93,15 @@ export class ResultReader {
         return this.page(child, value, parentId).edges[0] ?? null;
       case 'evidence':
         return this.evidence(child, value);
+      case 'documentFacts':
+        return this.documentFacts(child, value, parentId);
       default:
         throw new Error(`${child.kind} is not a field of an entity`);
     }
   }
 
   private page(
-    child: RelationshipChild,
+    child: PageChild | SingleEdgeChild,
     value: unknown,
     parentId: string,
   ): RelationshipConnection<FactEdgeRecord> {
@@ -92,24 +121,65 @@ export class ResultReader {
     };
   }
 
-  private edge(child: RelationshipChild, row: Raw, parentId: string): FactEdgeRecord {
+  private edge(child: PageChild | SingleEdgeChild, row: Raw, parentId: string): FactEdgeRecord {
     const plan: EdgePlan = child.edge;
     const node = this.entity(plan.node, row.n)!;
     const [subjectId, objectId] =
       child.fact.direction === 'out' ? [parentId, node.id] : [node.id, parentId];
-    const fact: FactRecord = toFact(child.fact.type, row.f as Props, subjectId, objectId);
+    const fact = this.fact(plan, child.fact.type, row, subjectId, objectId);
     const edge: FactEdgeRecord = { cursor: '', fact, node };
     if (plan.edgeChildren.length > 0) {
       edge.planned = this.planned(plan.edgeChildren, row, 'e:', null, (c, v) =>
         this.factChild(c, v),
       );
     }
-    if (plan.factChildren.length > 0) {
-      fact.planned = this.planned(plan.factChildren, row, 'f:', null, (c, v) =>
+    return edge;
+  }
+
+  private fact(
+    selection: FactSelection,
+    type: unknown,
+    row: Raw,
+    subjectId: string,
+    objectId: string,
+  ): FactRecord {
+    const fact = toFact(type, row.f as Props, subjectId, objectId);
+    if (selection.factChildren.length > 0) {
+      fact.planned = this.planned(selection.factChildren, row, 'f:', null, (c, v) =>
         c.kind === 'end' ? this.entity(c.entity, v) : this.factChild(c, v),
       );
     }
-    return edge;
+    return fact;
+  }
+
+  /** Document.facts: each fact with the document's quotes for it, in reading order. */
+  private documentFacts(
+    child: DocumentFactsChild,
+    value: unknown,
+    documentId: string,
+  ): Connection<SupportedFactEdgeRecord> {
+    const request = this.requests.get(child);
+    if (!request) throw new Error(`page ${child.index} was not prepared`);
+    const { page, total } = value as { page: Raw[]; total: unknown };
+    const rows = page.map((row) => ({
+      key: row.k as string,
+      id: (row.f as Props).id as string,
+      row,
+    }));
+    const { rows: read, pageInfo } = pageOf(rows, request);
+    return {
+      totalCount: Number(total),
+      pageInfo,
+      edges: edgesOf(read, ({ row }) => ({
+        node: this.fact(child, row.t, row, row.s as string, row.o as string),
+        evidence: inReadingOrder(
+          this.evidence(
+            child.quotes,
+            (row.q as Raw[]).map((quote) => ({ ...quote, documentId })),
+          ),
+        ),
+      })),
+    };
   }
 
   private factChild(child: Child, value: unknown): unknown {

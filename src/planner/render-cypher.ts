@@ -1,4 +1,6 @@
 import { getArgumentValues } from 'graphql';
+import { prefixParameters } from '../data/combined-statement.js';
+import type { ListQuery } from '../data/graph-data.js';
 import { checkEntityId } from '../data/ids.js';
 import { pageQuery, pageRequest, type PageRequest } from '../data/pagination.js';
 import {
@@ -10,18 +12,26 @@ import {
   orderDirection,
   parameterName,
   relationshipPattern,
+  RETURNED_NODE,
+  typeExpression,
+  trustedStatementText,
   variableName,
   type Fragment,
 } from '../data/statements.js';
 import { ENTITY_LABELS } from '../model/graph-model.js';
 import type {
   Child,
+  DocumentFactsChild,
   EdgePlan,
   EntityPlan,
+  FactSelection,
   Keyed,
+  ListRoot,
   OperationPlan,
+  PageChild,
   RelationshipChild,
   RootPlan,
+  SingleEdgeChild,
 } from './plan.js';
 
 type Variables = Record<string, unknown>;
@@ -50,16 +60,19 @@ export function prepareRead(plan: OperationPlan, variables: Variables): Prepared
     try {
       const params: Record<string, unknown> = {};
       const requests = new Map<RelationshipChild, PageRequest>();
-      const { id } = getArgumentValues(root.definition, root.node, variables) as { id: string };
-      params[`r${root.index}_id`] = checkEntityId(id);
+      if (root.kind === 'lookup') {
+        const { id } = getArgumentValues(root.definition, root.node, variables) as { id: string };
+        params[`r${root.index}_id`] = checkEntityId(id);
+      }
       for (const page of plan.pagesOf.get(root) ?? []) {
         const args =
-          page.kind === 'page' ? getArgumentValues(page.definition, page.node, variables) : {};
-        const request = page.kind === 'page' ? pageRequest(args) : FIRST_EDGE;
+          page.kind === 'single' ? {} : getArgumentValues(page.definition, page.node, variables);
+        const request = page.kind === 'single' ? FIRST_EDGE : pageRequest(args);
         const { params: bounds } = pageQuery(request);
         for (const [name, value] of Object.entries(bounds))
           params[`p${page.index}_${name}`] = value;
-        if (page.fact.temporal) params[`p${page.index}_asOf`] = args.asOf ?? '';
+        if (page.kind !== 'documentFacts' && page.fact.temporal)
+          params[`p${page.index}_asOf`] = args.asOf ?? '';
         requests.set(page, request);
       }
       Object.assign(prepared.params, params);
@@ -76,12 +89,18 @@ export function prepareRead(plan: OperationPlan, variables: Variables): Prepared
  * The statement for the prepared roots. Texts differ only by which roots are in and which way
  * each page reads (last/before read backwards), so each is rendered once per plan.
  */
-export function statementText(plan: OperationPlan, prepared: PreparedRead): string {
+export function statementText(
+  plan: OperationPlan,
+  prepared: PreparedRead,
+  roots: readonly RootPlan[],
+  lists: ReadonlyMap<ListRoot, ListQuery>,
+): string {
   const directions = [...prepared.requests.values()].map((r) => (r.last === null ? 'f' : 'b'));
-  const key = `${prepared.roots.map((r) => r.index).join(',')}|${directions.join('')}`;
+  const pages = [...lists.values()].map((list) => list.page(RETURNED_NODE).text);
+  const key = `${roots.map((r) => r.index).join(',')}|${directions.join('')}|${pages.join('|')}`;
   let text = plan.texts.get(key);
   if (text === undefined) {
-    text = render(prepared);
+    text = render(prepared, roots, lists);
     // A plan has few shapes in practice; the bound only stops a pathological client.
     if (plan.texts.size >= 64) plan.texts.clear();
     plan.texts.set(key, text);
@@ -89,20 +108,52 @@ export function statementText(plan: OperationPlan, prepared: PreparedRead): stri
   return text;
 }
 
-function render(prepared: PreparedRead): string {
+/** A list's parameters, renamed as its statement pieces are in the planned statement. */
+export function listParams(root: ListRoot, list: ListQuery): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(list.params).map(([name, value]) => [`l${root.index}_${name}`, value]),
+  );
+}
+
+function render(
+  prepared: PreparedRead,
+  roots: readonly RootPlan[],
+  lists: ReadonlyMap<ListRoot, ListQuery>,
+): string {
   const renderer = new Renderer(prepared.requests);
-  const parts = prepared.roots.map((root) => {
+  const parts = roots.map((root) => {
+    const column = variableName(`r${root.index}`);
+    if (root.kind === 'list') {
+      const list = lists.get(root);
+      if (!list) throw new Error(`list ${root.key} was not prepared`);
+      const prefix = `l${root.index}_`;
+      const node = variableName('node');
+      return fillTemplate('planner/root-list', {
+        page: cypherPiece`${prefixedStatement(list.page(RETURNED_NODE).text, prefix)}`,
+        total: root.withTotal
+          ? prefixedStatement(list.count.text, prefix)
+          : cypherPiece`RETURN null AS total`,
+        extra: cypherPiece``,
+        projection: renderer.entity(root.entity, node),
+        column,
+      });
+    }
     const node = variableName(`n${root.index}`);
     return fillTemplate('planner/root-lookup', {
       node,
       id: parameterName(`r${root.index}_id`),
       labels: labelExpression(root.label ? [root.label] : ENTITY_LABELS),
       projection: renderer.entity(root.entity, node),
-      column: variableName(`r${root.index}`),
+      column,
     });
   });
-  const columns = prepared.roots.map((root) => variableName(`r${root.index}`));
+  const columns = roots.map((root) => variableName(`r${root.index}`));
   return `${parts.join('\n')}\nRETURN ${joinFragments(columns, ', ')}`;
+}
+
+/** A statement from cypher/ (rendered from allow-lists) with its parameters renamed. */
+function prefixedStatement(text: string, prefix: string): Fragment {
+  return trustedStatementText(prefixParameters(text, prefix));
 }
 
 class Renderer {
@@ -132,12 +183,14 @@ class Renderer {
         return this.page(child, parent);
       case 'evidence':
         return this.evidence(child, cypherPiece`${parent}.id`);
+      case 'documentFacts':
+        return this.documentFacts(child, parent);
       default:
         throw new Error(`${child.kind} is not a field of an entity`);
     }
   }
 
-  private page(child: RelationshipChild, parent: Fragment): Fragment {
+  private page(child: PageChild | SingleEdgeChild, parent: Fragment): Fragment {
     const i = child.index;
     const fact = variableName(`r${i}`);
     const other = variableName(`o${i}`);
@@ -178,17 +231,25 @@ class Renderer {
     key: Fragment,
     direction: 'out' | 'in',
   ): Fragment {
-    const factProps = plan.factProps.map((p) => cypherPiece`.${mapKey(p)}`);
-    const entries = [
-      cypherPiece`k: ${key}`,
-      cypherPiece`f: ${fact} {${joinFragments(factProps, ', ')}}`,
-      cypherPiece`n: ${this.entity(plan.node, other)}`,
-    ];
+    const entries = [cypherPiece`k: ${key}`, cypherPiece`n: ${this.entity(plan.node, other)}`];
     for (const keyed of plan.edgeChildren) {
       entries.push(this.keyed(keyed, 'e:', fact, () => this.factChild(keyed.child, fact)));
     }
     const [subject, object] = direction === 'out' ? [parent, other] : [other, parent];
-    for (const keyed of plan.factChildren) {
+    entries.push(...this.fact(plan, fact, subject, object));
+    return cypherPiece`{${joinFragments(entries, ', ')}}`;
+  }
+
+  /** A fact's selected properties (`f`) and planned fields (`@f:key`), its ends bound. */
+  private fact(
+    selection: FactSelection,
+    fact: Fragment,
+    subject: Fragment,
+    object: Fragment,
+  ): Fragment[] {
+    const props = selection.factProps.map((p) => cypherPiece`.${mapKey(p)}`);
+    const entries = [cypherPiece`f: ${fact} {${joinFragments(props, ', ')}}`];
+    for (const keyed of selection.factChildren) {
       entries.push(
         this.keyed(keyed, 'f:', fact, () =>
           keyed.child.kind === 'end'
@@ -197,7 +258,61 @@ class Renderer {
         ),
       );
     }
-    return cypherPiece`{${joinFragments(entries, ', ')}}`;
+    return entries;
+  }
+
+  /** Document.facts: the facts, their type and ends' ids, and the document's quotes for each. */
+  private documentFacts(child: DocumentFactsChild, document: Fragment): Fragment {
+    const i = child.index;
+    const v = (name: string) => variableName(`${name}${i}`);
+    const param = (name: string) => parameterName(`p${i}_${name}`);
+    const [fact, subject, object, quotes, key, quote] = [
+      v('r'),
+      v('s'),
+      v('o'),
+      v('q'),
+      v('k'),
+      v('x'),
+    ];
+    const quoteEntries = [cypherPiece`offset: ${quote}.offset`];
+    for (const prop of child.quotes.props) {
+      if (prop !== 'offset')
+        quoteEntries.push(cypherPiece`${mapKey(prop)}: ${quote}.${mapKey(prop)}`);
+    }
+    if (child.quotes.document) {
+      quoteEntries.push(
+        cypherPiece`${mapKey('@document')}: ${this.entity(child.quotes.document, document)}`,
+      );
+    }
+    const row = [
+      cypherPiece`k: ${key}`,
+      cypherPiece`t: type(${fact})`,
+      cypherPiece`s: ${subject}.id`,
+      cypherPiece`o: ${object}.id`,
+      cypherPiece`q: [${quote} IN ${quotes} | {${joinFragments(quoteEntries, ', ')}}]`,
+      ...this.fact(child, fact, subject, object),
+    ];
+    const request = this.requests.get(child);
+    if (!request) throw new Error(`page ${i} was not prepared`);
+    const tokens = { document, evidence: v('e'), about: v('a'), fact, types: typeExpression() };
+    return fillTemplate('planner/document-facts-page', {
+      ...tokens,
+      quotes,
+      quote,
+      key,
+      subject,
+      object,
+      lowerKey: param('lowerKey'),
+      lowerId: param('lowerId'),
+      upperKey: param('upperKey'),
+      upperId: param('upperId'),
+      limit: param('limit'),
+      order: orderDirection(pageQuery(request).descending),
+      row: cypherPiece`{${joinFragments(row, ', ')}}`,
+      total: child.withTotal
+        ? fillTemplate('planner/document-facts-count', tokens)
+        : cypherPiece`null`,
+    });
   }
 
   /** A planned field of a fact: its evidence, or the organization it was on behalf of. */

@@ -17,7 +17,7 @@ export function usePlannedReads(): Plugin<GraphQLContext> {
         args.document,
         args.operationName,
         args.variableValues as Record<string, unknown> | undefined,
-        context.db,
+        context,
       );
     },
   };

@@ -1,15 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SUBQUERIES } from '../../src/planner/compile-operation.js';
 import { startApi, type Api } from './api-harness.js';
 
-// Per-request DataLoaders batch every lookup and relationship field: a query's Cypher round
-// trips (extensions.cypherRoundTrips, counted by the request's Db) follow its depth, not how
-// many items each level holds.
+// A query's Cypher round trips (extensions.cypherRoundTrips, counted by the request's Db). With
+// the query planner, the fields it compiles cost one statement for the whole operation; on the
+// batched path it falls back to (QUERY_PLANNER=off here), per-request DataLoaders batch every
+// lookup and relationship field, so round trips follow a query's depth, not how many items each
+// level holds.
 let api: Api;
+let planned: Api;
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({ queryPlanner: false });
+  planned = await startApi();
 });
 afterAll(async () => {
   await api.close();
+  await planned.close();
 });
 
 async function roundTrips(query: string, variables: Record<string, unknown>) {
@@ -18,7 +24,53 @@ async function roundTrips(query: string, variables: Record<string, unknown>) {
   return { trips: response.extensions.cypherRoundTrips, data: response.data };
 }
 
-describe('Cypher round trips', () => {
+describe('Cypher round trips with the query planner', () => {
+  it('one statement for a lookup or a list and every level below it the planner compiles', async () => {
+    const queries = [
+      `{ meetings(first: 20, orderBy: { field: START, direction: DESC }) { totalCount edges { node {
+          id chairs { edges { node { id ... on Actor { chaired { edges { node { id }
+          evidence { quote document { id name } } } } } } } } } } } }`,
+      `{ themes(first: 100) { totalCount edges { node { id meetings { edges { node { id
+          participants { edges { node { id name } onBehalfOf { id name } } } } } } } } } }`,
+      `{ person(id: "nguyen-xuan-phuc") { chaired { edges { node { chairs { totalCount } } } } } }`,
+      `{ document(id: "vna-2019-12-asean-un-regional-dialogue") { facts(first: 100) { totalCount
+          edges { node { id subject { id } object { id } } evidence { quote } } } } }`,
+      `query { a: meeting(id: "asean-un-regional-dialogue-2019-12") { place { node { id } } }
+               b: organization(id: "vietnam") { memberships(asOf: "2021-01-01") { totalCount } } }`,
+    ];
+    for (const query of queries) {
+      const response = await planned.query(query);
+      expect(response.errors, query).toEqual([]);
+      expect(response.extensions.cypherRoundTrips, query).toBe(1);
+    }
+  });
+
+  it('a root the planner does not compile shares the round trip of the planned statement', async () => {
+    const response = await planned.query(
+      `{ fact(id: "nguyen-xuan-phuc--chaired--unsc-debate-2021-04-regional-organizations") { id }
+         meeting(id: "asean-un-regional-dialogue-2019-12") { name } }`,
+    );
+    expect(response.errors).toEqual([]);
+    expect(response.extensions.cypherRoundTrips).toBe(1);
+  });
+
+  it('a field past the subquery budget is read by the loaders from its planned parent', async () => {
+    const fields = Array.from(
+      { length: MAX_SUBQUERIES + 2 },
+      (_, i) => `c${i}: chairs(first: ${i + 1}) { totalCount }`,
+    );
+    const response = await planned.query(
+      `{ meeting(id: "unsc-debate-2021-04-regional-organizations") { ${fields.join(' ')} } }`,
+    );
+    expect(response.errors).toEqual([]);
+    const meeting = (response.data as { meeting: Record<string, { totalCount: number }> }).meeting;
+    expect(Object.values(meeting).map((c) => c.totalCount)).toEqual(fields.map(() => 2));
+    // The planned statement, then one batch of the two fields left over.
+    expect(response.extensions.cypherRoundTrips).toBe(2);
+  });
+});
+
+describe('Cypher round trips on the batched path (QUERY_PLANNER=off)', () => {
   it('meetings → chairs → their chaired meetings → evidence costs four, for 2 meetings or all', async () => {
     const query = `query ($n: Int) {
       meetings(first: $n, orderBy: { field: START, direction: DESC }) {
@@ -100,13 +152,12 @@ describe('Cypher round trips', () => {
     expect(answer.chairs!.totalCount).toBe(2);
     expect(answer.themes!.totalCount).toBeGreaterThan(0);
     expect(trips).toBe(1);
-    // The query planner reads deeper levels in the same statement: the chairs' own chaired
-    // meetings too.
+    // Deeper fields wait for their parents: the chairs' own chaired meetings are a second trip.
     const deeper = await roundTrips(
       `{ person(id: "nguyen-xuan-phuc") { chaired { edges { node { chairs { totalCount } } } } } }`,
       {},
     );
-    expect(deeper.trips).toBe(1);
+    expect(deeper.trips).toBe(2);
   });
 
   it('a lookup of a missing or mistyped id still says NOT_FOUND, whatever it prefetched', async () => {

@@ -4,27 +4,13 @@ import { isEntityId } from '../../data/ids.js';
 import type { GraphQLContext } from '../context.js';
 import { prefetchIdOnlyFields } from '../lookahead.js';
 import { ID_ONLY_LOADS } from './entities.js';
-import type { EntityQuery } from '../../data/graph-data.js';
-import { ENTITY_LABELS, type EntityLabel } from '../../model/graph-model.js';
+import { ENTITY_LABELS } from '../../model/graph-model.js';
 import { packageVersion } from '../../server/version.js';
-import type { ActorFilter, NameFilter, QueryResolvers } from '../generated/resolvers-types.js';
-import { LABEL_OF_TYPE, storedKinds } from './enums.js';
+import type { QueryResolvers } from '../generated/resolvers-types.js';
+import { LABEL_OF_TYPE } from './enums.js';
+import { entityQuery, LIST_LABELS, meetingQuery } from './list-queries.js';
 
 const MAX_IDS = 100;
-
-function entityQuery(
-  labels: readonly EntityLabel[],
-  where: ActorFilter | NameFilter | null | undefined,
-): EntityQuery {
-  const actor: ActorFilter = where ?? {};
-  return {
-    labels,
-    kinds: storedKinds(actor.kind),
-    memberOf: actor.memberOf ?? null,
-    asOf: actor.asOf ?? null,
-    text: actor.text ?? null,
-  };
-}
 
 /**
  * A root lookup by id. With the entity it starts the loads of its selected fields that need only
@@ -69,34 +55,19 @@ export const queryResolvers: QueryResolvers = {
   fact: (_root, { id }, { data }) => data.fact(id),
 
   meetings: (_root, { where, orderBy, ...page }, { data }) =>
-    data.meetings(
-      {
-        dateFrom: where?.dateFrom ?? null,
-        dateTo: where?.dateTo ?? null,
-        kinds: where?.kind ?? null,
-        chairedBy: where?.chairedBy ?? null,
-        participant: where?.participant ?? null,
-        theme: where?.theme ?? null,
-        place: where?.place ?? null,
-        partOf: where?.partOf ?? null,
-        text: where?.text ?? null,
-        orderBy: orderBy?.field ?? 'START',
-        descending: orderBy?.direction === 'DESC',
-      },
-      page,
-    ),
+    data.meetings(meetingQuery(where, orderBy), page),
   actors: (_root, { where, ...page }, { data }) =>
-    data.entityList(entityQuery(['Person', 'Organization'], where), page),
+    data.entityList(entityQuery(LIST_LABELS.actors, where), page),
   persons: (_root, { where, ...page }, { data }) =>
-    data.entityList(entityQuery(['Person'], where), page),
+    data.entityList(entityQuery(LIST_LABELS.persons, where), page),
   organizations: (_root, { where, ...page }, { data }) =>
-    data.entityList(entityQuery(['Organization'], where), page),
+    data.entityList(entityQuery(LIST_LABELS.organizations, where), page),
   themes: (_root, { where, ...page }, { data }) =>
-    data.entityList(entityQuery(['Theme'], where), page),
+    data.entityList(entityQuery(LIST_LABELS.themes, where), page),
   places: (_root, { where, ...page }, { data }) =>
-    data.entityList(entityQuery(['Place'], where), page),
+    data.entityList(entityQuery(LIST_LABELS.places, where), page),
   documents: (_root, { where, ...page }, { data }) =>
-    data.entityList(entityQuery(['Document'], where), page),
+    data.entityList(entityQuery(LIST_LABELS.documents, where), page),
 
   search: (_root, { text, types, first, after }, { data }) =>
     data.search(text, types?.length ? types.map((t) => LABEL_OF_TYPE[t]) : ENTITY_LABELS, {
