@@ -1,5 +1,6 @@
-import type { GraphQLError } from 'graphql';
+import type { DocumentNode, GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
+import { fieldNodesAt } from './field-at-path.js';
 import {
   BadInputError,
   DatabaseUnavailableError,
@@ -14,9 +15,20 @@ const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
  * The edge where exceptions become error codes. Clients see a short message and a code; Cypher,
  * stacks and driver messages only go to the log, under the request id the client also gets.
  */
-export function clientError(error: GraphQLError, requestId: string, logger: Logger): GraphQLError {
+export function clientError(
+  error: GraphQLError,
+  requestId: string,
+  logger: Logger,
+  /** The request's document, to locate errors that carry only a path (graphql-jit's). */
+  document?: { document: DocumentNode; operationName?: string | null },
+): GraphQLError {
   const original = error.originalError;
-  const at = { nodes: error.nodes, path: error.path };
+  const nodes =
+    error.nodes ??
+    (document && error.path
+      ? fieldNodesAt(document.document, document.operationName, error.path)
+      : undefined);
+  const at = { nodes, path: error.path };
   if (original instanceof BadInputError) return coded(original.message, 'BAD_USER_INPUT', at);
   if (original instanceof NotFoundError) return coded(original.message, 'NOT_FOUND', at);
   if (original instanceof QueryTimeoutError) {

@@ -39,7 +39,7 @@ export function useApiResults(logger: Logger): Plugin<GraphQLContext> {
           setResult({
             ...done,
             ...(done.errors && {
-              errors: done.errors.map((e) => clientError(e, requestId, logger)),
+              errors: done.errors.map((e) => clientError(e, requestId, logger, args)),
             }),
             extensions: {
               ...done.extensions,

@@ -10,6 +10,7 @@ import { requestIdOf, useApiResults } from '../graphql/plugins.js';
 import { buildSchema } from '../graphql/schema.js';
 import { usePlannedReads } from '../planner/use-planned-reads.js';
 import { readBody } from './body.js';
+import { useCompiledExecution } from './compiled-execution.js';
 import { createPipeline, sendError, type Handler } from './http-pipeline.js';
 import { useNoIntrospection, useNoSuggestions, useQueriesOnly } from './exposure.js';
 import { useDocumentLimits, useExecutionTimeout, useOperationLimits } from './limits.js';
@@ -104,6 +105,9 @@ export function createApp(deps: AppDeps): App {
       useOperationLimits(limits),
       useExecutionTimeout(settings.requestTimeoutMs),
       ...(settings.queryPlanner ? [usePlannedReads()] : []),
+      // Each document's execution compiled once into JavaScript; what it cannot compile runs
+      // on graphql-js.
+      ...(settings.graphqlJit ? [useCompiledExecution(deps.logger)] : []),
     ],
     logging: {
       debug: (...args) => deps.logger.debug(args),

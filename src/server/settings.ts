@@ -33,6 +33,8 @@ export interface ServerSettings {
    * comparison and as an escape hatch.
    */
   queryPlanner: boolean;
+  /** Execute through graphql-jit (compiled per document) instead of graphql-js. GRAPHQL_JIT. */
+  graphqlJit: boolean;
   /** Origins allowed by CORS; ['*'] any origin, [] none (same-origin only). */
   corsOrigins: string[];
   /** When set, only the operations of this allow-list run (see persisted.ts). */
@@ -104,6 +106,7 @@ export function loadServerSettings(env: Env = process.env): ServerSettings {
     suggestions: boolSetting(env, 'GRAPHQL_SUGGESTIONS', !production),
     graphiql: boolSetting(env, 'GRAPHIQL', !production),
     queryPlanner: boolSetting(env, 'QUERY_PLANNER', true),
+    graphqlJit: boolSetting(env, 'GRAPHQL_JIT', true),
     corsOrigins: originsSetting(env, production ? [] : ['*']),
     persistedOperationsFile: persistedFile,
     requestTimeoutMs: intSetting(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
