@@ -230,3 +230,38 @@ function listSize(field: FieldNode, variables: Variables): number {
   const value = ids && literal(ids.value, variables);
   return Array.isArray(value) ? value.length : UNPAGED_LIST_SIZE;
 }
+
+/** Analyses per document, then per operation name and variables (documents come from yoga's parse cache). */
+const analyses = new WeakMap<DocumentNode, Map<string, OperationAnalysis>>();
+
+/** Variable sets longer than this (as JSON) are analysed each time rather than kept. */
+const MAX_CACHED_VARIABLES = 2000;
+const MAX_ANALYSES_PER_DOCUMENT = 64;
+
+/**
+ * analyzeOperation, remembered per document, operation and variables: a client repeating a
+ * query with the same variables (the playground, a dashboard, a benchmark) is not walked again.
+ */
+export function analyzeOperationCached(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Variables | null | undefined,
+): OperationAnalysis {
+  const key = JSON.stringify([operationName ?? null, variables ?? null]);
+  if (key.length > MAX_CACHED_VARIABLES) {
+    return analyzeOperation(schema, document, operationName, variables);
+  }
+  let byKey = analyses.get(document);
+  if (!byKey) {
+    byKey = new Map();
+    analyses.set(document, byKey);
+  }
+  let analysis = byKey.get(key);
+  if (!analysis) {
+    analysis = analyzeOperation(schema, document, operationName, variables);
+    if (byKey.size >= MAX_ANALYSES_PER_DOCUMENT) byKey.clear();
+    byKey.set(key, analysis);
+  }
+  return analysis;
+}

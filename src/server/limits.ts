@@ -5,7 +5,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { ExecutionResult, GraphQLError, ValidationContext } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { MAX_PAGE_SIZE } from '../data/pagination.js';
-import { analyzeOperation } from './cost.js';
+import { analyzeOperationCached } from './cost.js';
 import type { RequestLimits } from './settings.js';
 
 /**
@@ -103,7 +103,7 @@ export function useOperationLimits(limits: RequestLimits): Plugin {
           }
         },
       };
-      const { cost, pageSizeBreaches } = analyzeOperation(
+      const { cost, pageSizeBreaches } = analyzeOperationCached(
         args.schema,
         args.document,
         args.operationName,

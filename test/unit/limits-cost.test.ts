@@ -2,7 +2,11 @@ import { buildSchema as buildSdl, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../../src/graphql/playground.js';
 import { buildSchema } from '../../src/graphql/schema.js';
-import { analyzeOperation, UNPAGED_LIST_SIZE } from '../../src/server/cost.js';
+import {
+  analyzeOperation,
+  analyzeOperationCached,
+  UNPAGED_LIST_SIZE,
+} from '../../src/server/cost.js';
 import { DEFAULT_LIMITS } from '../../src/server/settings.js';
 
 /** A small schema with each kind of list the cost model tells apart. */
@@ -109,5 +113,17 @@ describe('the API schema', () => {
         pageSizeBreaches: [],
       });
     }
+  });
+});
+
+describe('the cost analysis cache', () => {
+  it('answers a repeated document and variables from the cache, and others anew', () => {
+    const document = parse('query ($n: Int) { items(first: $n) { edges { node { id } } } }');
+    const ten = analyzeOperationCached(schema, document, undefined, { n: 10 });
+    expect(analyzeOperationCached(schema, document, undefined, { n: 10 })).toBe(ten);
+    const twenty = analyzeOperationCached(schema, document, undefined, { n: 20 });
+    expect(twenty).not.toBe(ten);
+    expect(twenty.cost).toBeGreaterThan(ten.cost);
+    expect(twenty).toEqual(analyzeOperation(schema, document, undefined, { n: 20 }));
   });
 });
