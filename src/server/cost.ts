@@ -248,8 +248,8 @@ export function analyzeOperationCached(
   operationName: string | null | undefined,
   variables: Variables | null | undefined,
 ): OperationAnalysis {
-  const key = JSON.stringify([operationName ?? null, variables ?? null]);
-  if (key.length > MAX_CACHED_VARIABLES) {
+  const key = cacheKey(operationName, variables);
+  if (key === undefined || key.length > MAX_CACHED_VARIABLES) {
     return analyzeOperation(schema, document, operationName, variables);
   }
   let byKey = analyses.get(document);
@@ -264,4 +264,18 @@ export function analyzeOperationCached(
     byKey.set(key, analysis);
   }
   return analysis;
+}
+
+/** The cache key of an operation and its variables; undefined when they do not serialize. */
+function cacheKey(
+  operationName: string | null | undefined,
+  variables: Variables | null | undefined,
+): string | undefined {
+  try {
+    return JSON.stringify([operationName ?? null, variables ?? null]);
+  } catch {
+    // Variables nested too deep for JSON.stringify (a hostile request): analysed uncached, and
+    // refused further on when they do not coerce.
+    return undefined;
+  }
 }
