@@ -35,15 +35,14 @@ function showLine(line: string): boolean {
   return !bar || Number(bar[1]) % 25 === 0;
 }
 
-/** The arguments after `neo4j-admin`, for this project's import files. */
-export function importCommandArgs(inputArgs: string[], offHeap = '2g'): string[] {
+/** The arguments after `neo4j-admin`, for this project's import files (and any options). */
+export function importCommandArgs(inputArgs: string[], options: string[] = []): string[] {
   return [
     'database',
     'import',
     'full',
     '--array-delimiter=U+001F',
-    `--max-off-heap-memory=${offHeap}`,
-    '--threads=2',
+    ...options,
     ...inputArgs,
     'neo4j',
   ];
@@ -74,7 +73,11 @@ export async function offlineImport(
         '-cp',
         classpath(),
         'org.neo4j.cli.AdminTool',
-        ...importCommandArgs(options.inputArgs, options.offHeap),
+        // Bounded for this 2-core machine: the JVM heap above, off-heap memory, two threads.
+        ...importCommandArgs(options.inputArgs, [
+          `--max-off-heap-memory=${options.offHeap ?? '2g'}`,
+          '--threads=2',
+        ]),
         `--report-file=${path.join(options.workDir, 'import.report')}`,
       ],
       {

@@ -80,7 +80,7 @@ export function readManifest(outDir: string): ImportManifest {
 
 /** The command an operator runs on the server (its Neo4j stopped), for prepared files. */
 export function operatorCommand(files: ImportFiles): string {
-  return ['neo4j-admin', ...importCommandArgs(files.args), '--overwrite-destination=true']
+  return ['neo4j-admin', ...importCommandArgs(files.args, ['--overwrite-destination=true'])]
     .map((a) => (/^[\w=:./,+-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`))
     .join(' \\\n  ');
 }
