@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { documentsPresent, loadConfig } from '../config/env.js';
+import { loadConfig } from '../config/env.js';
 import { createDriver, verifyDatabase } from '../db/driver.js';
 import {
   finishImport,
@@ -9,6 +9,7 @@ import {
   readManifest,
 } from '../seed/import-seeds.js';
 import { formatIssue, SeedValidationError } from '../seed/types.js';
+import { largeSeedOptions } from './large-seed-options.js';
 import { printGraphCounts } from './print-graph-counts.js';
 import { parseCliArgs, runCli } from './run-cli.js';
 
@@ -85,17 +86,7 @@ runCli(async () => {
     );
     return 2;
   }
-  const seedsDir = path.resolve(args.seeds);
-  const ownTexts = path.join(seedsDir, 'documents');
-  const documentsDir = path.resolve(
-    args.documents ?? (documentsPresent(ownTexts) ? ownTexts : config.documentsDir),
-  );
-  const options = {
-    seedsDir,
-    documentsDir,
-    requireTexts: process.env.CI === 'true',
-    onProgress: say,
-  };
+  const options = largeSeedOptions({ seeds: args.seeds, documents: args.documents }, config);
 
   try {
     if (args.out) {

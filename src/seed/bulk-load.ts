@@ -128,13 +128,7 @@ export async function writeBulkPlan(
   await ensureSchema(driver, database);
   if (options.reset) {
     say('wiping the previous graph (in batches)');
-    // CALL ... IN TRANSACTIONS runs only as an auto-commit statement (session.run).
-    const wipe = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      await wipe.run(cypher('bulk/remove-all'));
-    } finally {
-      await wipe.close();
-    }
+    await runInTransactions(driver, database, cypher('bulk/remove-all'));
   }
   await driver.executeQuery(cypher('bulk/clear-meta'), {}, { database });
   const { records: deferrable } = await driver.executeQuery(
@@ -272,6 +266,20 @@ export async function recordLoadedVersion(
     { database },
   );
   return counts;
+}
+
+/** Runs a `CALL ... IN TRANSACTIONS` statement, which Neo4j takes only as an auto-commit one. */
+export async function runInTransactions(
+  driver: Driver,
+  database: string | undefined,
+  statement: string,
+): Promise<void> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    await session.run(statement);
+  } finally {
+    await session.close();
+  }
 }
 
 /** Validates the seed streaming, then writes it in batches (see the trade-off above). */

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { localConnection, type LocalNeo4jSettings } from '../config/env.js';
 import { cypher } from '../db/cypher.js';
 import { createDriver } from '../db/driver.js';
 import * as local from '../local-neo4j/manager.js';
 import { importCommandArgs, offlineImport } from '../local-neo4j/offline-import.js';
 import { storeDir } from '../local-neo4j/store-swap.js';
-import { recordLoadedVersion } from './bulk-load.js';
+import { recordLoadedVersion, runInTransactions } from './bulk-load.js';
 import { validateBulk, type BulkPlan, type BulkValidateOptions } from './bulk-validate.js';
 import { writeImportFiles, type ImportFiles } from './import-files.js';
 import { ensureSchema } from './load.js';
@@ -97,13 +97,7 @@ export async function finishImport(
 ): Promise<{ millis: number; labels: Record<string, number>; types: Record<string, number> }> {
   const started = Date.now();
   say('giving entities without names per language or aliases their empty lists');
-  // CALL ... IN TRANSACTIONS runs only as an auto-commit statement (session.run).
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  try {
-    await session.run(cypher('import/empty-lists'));
-  } finally {
-    await session.close();
-  }
+  await runInTransactions(driver, database, cypher('import/empty-lists'));
   const indexing = Date.now();
   say(
     `empty lists set in ${((indexing - started) / 1000).toFixed(1)} s; creating the indexes, ` +

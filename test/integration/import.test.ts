@@ -8,13 +8,13 @@ import { localConnection, projectRoot, type LocalNeo4jSettings } from '../../src
 import { createDriver } from '../../src/db/driver.js';
 import { generate } from '../../src/generate/generate.js';
 import * as local from '../../src/local-neo4j/manager.js';
-import { freePort } from '../../src/server/free-port.js';
 import { bulkLoadSeeds } from '../../src/seed/bulk-load.js';
 import { importSeeds, ImportRefusedError } from '../../src/seed/import-seeds.js';
 import { loadedSeedVersion, loadSeedGraph } from '../../src/seed/load.js';
 import { readSeeds } from '../../src/seed/read-seeds.js';
 import { SeedValidationError } from '../../src/seed/types.js';
 import { dumpGraph } from '../support/graph-dump.js';
+import { scratchNeo4jSettings } from '../support/neo4j.js';
 
 /**
  * `npm run import` (Neo4j's offline importer) against a local Neo4j of its own, since an import
@@ -28,12 +28,7 @@ let driver: Driver;
 let seed: { seedsDir: string; documentsDir: string; requireTexts: boolean };
 
 beforeAll(async () => {
-  settings = {
-    home: path.join(scratch, 'neo4j'),
-    port: await freePort(),
-    pageCache: '64m',
-    heap: '512m',
-  };
+  settings = await scratchNeo4jSettings(path.join(scratch, 'neo4j'));
   // A generated seed has what the curated one lacks at this size: facts stated by two articles.
   const generated = generate({ scale: 0.01, seed: 7, outDir: path.join(scratch, 'generated') });
   seed = { seedsDir: generated.outDir, documentsDir: generated.documentsDir, requireTexts: true };
