@@ -1,10 +1,10 @@
-import path from 'node:path';
-import { documentsPresent, loadConfig, localConnection } from '../config/env.js';
+import { loadConfig, localConnection } from '../config/env.js';
 import { createDriver, verifyDatabase } from '../db/driver.js';
 import * as local from '../local-neo4j/manager.js';
 import { bulkLoadSeeds } from '../seed/bulk-load.js';
 import { validateBulk } from '../seed/bulk-validate.js';
 import { formatIssue, SeedValidationError } from '../seed/types.js';
+import { largeSeedOptions } from './large-seed-options.js';
 import { printGraphCounts } from './print-graph-counts.js';
 import { parseCliArgs, runCli } from './run-cli.js';
 
@@ -59,17 +59,7 @@ runCli(async () => {
     return 2;
   }
   const config = loadConfig();
-  const seedsDir = path.resolve(args.seeds);
-  const ownTexts = path.join(seedsDir, 'documents');
-  const documentsDir = path.resolve(
-    args.documents ?? (documentsPresent(ownTexts) ? ownTexts : config.documentsDir),
-  );
-  const options = {
-    seedsDir,
-    documentsDir,
-    requireTexts: process.env.CI === 'true',
-    onProgress: (m: string) => console.error(`  ${m}`),
-  };
+  const options = largeSeedOptions({ seeds: args.seeds, documents: args.documents }, config);
   const invalid = (error: unknown) => {
     if (!(error instanceof SeedValidationError)) throw error;
     for (const issue of error.issues) console.error(formatIssue(issue));

@@ -17,7 +17,8 @@ export class LocalNeo4jError extends Error {
       | 'PORT_TAKEN'
       | 'NOT_WRITABLE'
       | 'START_FAILED'
-      | 'START_TIMEOUT',
+      | 'START_TIMEOUT'
+      | 'IMPORT_FAILED',
   ) {
     super(message);
   }

@@ -11,6 +11,7 @@ import {
   LocalNeo4jError,
   type BuildOptions,
 } from './build.js';
+import { importingDir, previousDir, recoverStore, storeDir } from './store-swap.js';
 
 /**
  * Starts, watches and stops the project's own Neo4j Community process. State lives in the home
@@ -29,7 +30,7 @@ export interface LocalStatus {
 }
 
 // Java 17 modules the Neo4j kernel reaches into (the same list Neo4j's own scripts pass).
-const JVM_OPENS = [
+export const JVM_OPENS = [
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
   '--add-opens=java.base/java.io=ALL-UNNAMED',
   '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
@@ -115,6 +116,7 @@ export async function start(
     log(`removing stale pid file of process ${record.pid}, which is gone (crash or kill)`);
     fs.rmSync(pidFile(s), { force: true });
   }
+  recoverStore(s, log);
   ensureBuilt(options);
   try {
     fs.mkdirSync(s.home, { recursive: true });
@@ -215,6 +217,7 @@ export async function stop(s: LocalNeo4jSettings, timeoutMs = 60_000): Promise<b
 export async function reset(s: LocalNeo4jSettings): Promise<{ wasRunning: boolean }> {
   const wasRunning = (await status(s)).running;
   if (wasRunning) await stop(s);
-  fs.rmSync(path.join(s.home, 'data'), { recursive: true, force: true });
+  for (const dir of [storeDir(s), importingDir(s), previousDir(s)])
+    fs.rmSync(dir, { recursive: true, force: true });
   return { wasRunning };
 }

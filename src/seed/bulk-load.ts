@@ -95,7 +95,7 @@ function prepare(unit: LoadUnit): PreparedUnit {
  * The spool's units, read as they are needed (readline's async iterator would queue the whole
  * file ahead of the writers: it does not wait for its consumer).
  */
-function* units(spool: string): Generator<LoadUnit> {
+export function* readUnits(spool: string): Generator<LoadUnit> {
   for (const line of fileLines(spool)) if (line.trim()) yield JSON.parse(line) as LoadUnit;
 }
 
@@ -128,13 +128,7 @@ export async function writeBulkPlan(
   await ensureSchema(driver, database);
   if (options.reset) {
     say('wiping the previous graph (in batches)');
-    // CALL ... IN TRANSACTIONS runs only as an auto-commit statement (session.run).
-    const wipe = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      await wipe.run(cypher('bulk/remove-all'));
-    } finally {
-      await wipe.close();
-    }
+    await runInTransactions(driver, database, cypher('bulk/remove-all'));
   }
   await driver.executeQuery(cypher('bulk/clear-meta'), {}, { database });
   const { records: deferrable } = await driver.executeQuery(
@@ -191,7 +185,7 @@ export async function writeBulkPlan(
   };
   try {
     let phase = 0;
-    for (const unit of units(plan.spool)) {
+    for (const unit of readUnits(plan.spool)) {
       const prepared = prepare(unit);
       if (prepared.phase !== phase) {
         await drain();
@@ -233,6 +227,20 @@ export async function writeBulkPlan(
       );
   }
   // Every unit reported success; check the graph holds it all before calling it loaded.
+  const counts = await recordLoadedVersion(driver, database, plan, 'bulk load');
+  return { millis: Date.now() - started, relationships, created, ...counts };
+}
+
+/**
+ * Checks the graph holds at least the seed's distinct entities, facts and quotes, and only then
+ * records the seed's version (what readiness and ensureSeeded read); returns the graph's counts.
+ */
+export async function recordLoadedVersion(
+  driver: Driver,
+  database: string | undefined,
+  plan: Pick<BulkPlan, 'version' | 'distinct'>,
+  what: string,
+): Promise<{ labels: Record<string, number>; types: Record<string, number> }> {
   const counts = await countGraph(driver, database);
   const sum = (values: Record<string, number>, skip?: string) =>
     Object.entries(values).reduce((n, [k, v]) => (k === skip ? n : n + v), 0);
@@ -244,7 +252,7 @@ export async function writeBulkPlan(
   for (const key of ['entities', 'facts', 'evidence'] as const) {
     if (found[key] < plan.distinct[key])
       throw new Error(
-        `bulk load incomplete: the graph holds ${found[key]} ${key}, the seed ${plan.distinct[key]}; the seed version was not recorded`,
+        `${what} incomplete: the graph holds ${found[key]} ${key}, the seed ${plan.distinct[key]}; the seed version was not recorded`,
       );
   }
   await driver.executeQuery(
@@ -257,7 +265,21 @@ export async function writeBulkPlan(
     },
     { database },
   );
-  return { millis: Date.now() - started, relationships, created, ...counts };
+  return counts;
+}
+
+/** Runs a `CALL ... IN TRANSACTIONS` statement, which Neo4j takes only as an auto-commit one. */
+export async function runInTransactions(
+  driver: Driver,
+  database: string | undefined,
+  statement: string,
+): Promise<void> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    await session.run(statement);
+  } finally {
+    await session.close();
+  }
 }
 
 /** Validates the seed streaming, then writes it in batches (see the trade-off above). */

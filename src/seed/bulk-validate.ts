@@ -13,7 +13,7 @@ import {
   versionHash,
   type ReadSeedOptions,
   type SeedFile,
-} from './read-seeds.js';
+} from './seed-files.js';
 import { itemDefOf, schemaIssues, validatorFor } from './schema.js';
 import {
   SeedValidationError,
@@ -107,7 +107,18 @@ class LazyTexts implements TextLookup {
   }
 }
 
-class Spool {
+/**
+ * Where the validator hands what it has checked: entities with their quotes (phase 0 documents,
+ * phase 1 the others), then facts with theirs (phase 2), in reading order. A fact stated by
+ * several articles arrives once per statement; the plan lists those at the end.
+ */
+export interface RowSink {
+  add(phase: number, part: Partial<Omit<LoadUnit, 'phase'>>): void;
+  close(): void;
+}
+
+/** The batched load's sink: load units of ~UNIT_ROWS rows in a spool file, one JSON line each. */
+class Spool implements RowSink {
   private unit: LoadUnit = { phase: 0, entities: [], evidence: [], facts: [] };
   private size = 0;
   private readonly out: FileWriter;
@@ -156,7 +167,40 @@ function throttled(report: (message: string) => void, everyMs = 2000) {
   };
 }
 
+/** What the validator found, whatever the sink did with the rows. */
+export type ValidatedSeed = Pick<
+  BulkPlan,
+  'version' | 'distinct' | 'restated' | 'textsSkipped' | 'fastYaml' | 'millis'
+>;
+
+/** Validates a seed as a stream into a spool of load units (pass 1 of the batched load and the import). */
 export function validateBulk(options: BulkValidateOptions): BulkPlan {
+  const workDir = options.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kg-bulk-'));
+  fs.mkdirSync(workDir, { recursive: true });
+  const spoolFile = path.join(workDir, 'units.ndjson');
+  const cleanup = () => fs.rmSync(workDir, { recursive: true, force: true });
+  try {
+    const spool = new Spool(spoolFile);
+    const seed = validateSeeds({ ...options, workDir }, spool);
+    return { ...seed, spool: spoolFile, units: spool.units, rows: spool.rows, cleanup };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}
+
+/**
+ * The one seed validator every command uses: reads the seed files once as a stream, checks
+ * everything (schema, ids, references, kinds, dates, quotes and checksums, conflicts between
+ * statements), reports each problem at file:line:column, and hands the checked rows to `sink`.
+ * The sink is closed once every file is read; the validation error, if any, is thrown after, so
+ * a sink must not make its rows visible before this returns (the spool and the in-memory sink
+ * only collect; the loads write nothing until it has returned).
+ */
+export function validateSeeds(
+  options: BulkValidateOptions & { workDir: string },
+  sink: RowSink,
+): ValidatedSeed {
   const started = Date.now();
   const say = options.onProgress ?? (() => {});
   const tick = throttled(say);
@@ -168,137 +212,123 @@ export function validateBulk(options: BulkValidateOptions): BulkPlan {
   const report = (...issues: Parameters<SeedChecker['report']>) => checker.report(...issues);
   const quiet = () => {};
 
-  const workDir = options.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kg-bulk-'));
-  fs.mkdirSync(workDir, { recursive: true });
-  const spoolFile = path.join(workDir, 'units.ndjson');
-  const cleanup = () => fs.rmSync(workDir, { recursive: true, force: true });
-
-  try {
-    const listing = listSeedFiles(seedsDir);
-    report(...listing.issues);
-    if (availability.issue) report(availability.issue);
-    const hash = versionHash();
-    const entityFiles = listing.files.filter((f) => f.spec);
-    const items = (file: SeedFile, onText: ((text: string) => void) | undefined, sink = report) =>
-      listFileItems(
-        file.file,
-        {
-          seedsDir,
-          display: displayPath(file.file),
-          key: file.spec!.key,
-          fileDef: file.spec!.def,
-          itemDef: itemDefOf(seedsDir, file.spec!.def, file.spec!.key),
-          ...(onText ? { onText } : {}),
-        },
-        sink,
-      );
-
-    // Ids first: references may point forward (a document's publisher is in entities/).
-    let indexed = 0;
-    for (const file of entityFiles) {
-      hash.update(file.name);
-      for (const { item, valid } of items(file, (t) => hash.update(t))) {
-        if (valid) checker.indexEntity(item, file.spec!.label);
-        indexed++;
-        tick(() => `checking ids: ${indexed} entities`);
-      }
-    }
-    say(`ids checked: ${checker.entityCount} entities`);
-
-    // Entities and their quotes.
-    const spool = new Spool(spoolFile);
-    const factFiles = listing.files.filter((f) => !f.spec);
-    const ledger = new FactLedger(
-      workDir,
-      factFiles.map((f) => displayPath(f.file)),
-    );
-    let checked = 0;
-    for (const file of entityFiles) {
-      const label = file.spec!.label;
-      for (const { item, valid } of items(file, undefined, quiet)) {
-        if (!valid || !checker.isIndexed(item)) continue;
-        if (label === 'Document' && availability.present) {
-          const bytes = checker.checkDocumentText(item, options.documentsDir);
-          if (bytes) texts.remember(item.value.id as string, bytes);
-        }
-        const { record, evidence } = checker.entity(item, label);
-        for (const e of evidence) ledger.evidence(e.id);
-        spool.add(label === 'Document' ? 0 : 1, { entities: [record], evidence });
-        checked++;
-        tick(() => `checking entities and quotes: ${checked}/${checker.entityCount}`);
-      }
-    }
-
-    // Facts, file by file.
-    const validateFacts = validatorFor(seedsDir, 'factsFile');
-    let done = 0;
-    const factsStarted = Date.now();
-    for (const [fileIndex, file] of factFiles.entries()) {
-      const text = fs.readFileSync(file.file, 'utf8');
-      hash.update(file.name).update(text);
-      const display = displayPath(file.file);
-      const parsed = YamlSource.parseFast(display, text);
-      report(...parsed.issues);
-      done++;
-      if (parsed.issues.length > 0) continue;
-      const root = parsed.source.value as Raw;
-      if (!validateFacts(root)) {
-        report(...schemaIssues(parsed.source, validateFacts.errors ?? []));
-        continue;
-      }
-      const document = checker.factsDocument(parsed.source, root);
-      if (document === undefined) continue;
-      (root.facts as Raw[]).forEach((value, i) => {
-        const fact = checker.fact({ value, source: parsed.source, path: ['facts', i] }, document);
-        if (!fact) return;
-        ledger.fact(fact.statement, fileIndex);
-        for (const e of fact.evidence) ledger.evidence(e.id);
-        spool.add(2, { evidence: fact.evidence, facts: [fact.record] });
-      });
-      tick(() => {
-        const rate = Math.round(ledger.statements / ((Date.now() - factsStarted) / 1000));
-        return `checking facts: file ${done}/${factFiles.length}, ${ledger.statements} facts (${rate}/s)`;
-      });
-    }
-    spool.close();
-    say(`facts checked: ${ledger.statements} statements in ${factFiles.length} files`);
-
-    const { restated, ...distinct } = ledger.finish(
-      (display, index) =>
-        // Shown paths are relative to the working directory: resolve one back to its file.
-        YamlSource.parse(display, fs.readFileSync(path.resolve(display), 'utf8')).source.locate([
-          'facts',
-          index,
-        ]),
-      (issue) => report(issue),
+  const { workDir } = options;
+  const listing = listSeedFiles(seedsDir);
+  report(...listing.issues);
+  if (availability.issue) report(availability.issue);
+  const hash = versionHash();
+  const entityFiles = listing.files.filter((f) => f.spec);
+  const items = (file: SeedFile, onText: ((text: string) => void) | undefined, sink = report) =>
+    listFileItems(
+      file.file,
+      {
+        seedsDir,
+        display: displayPath(file.file),
+        key: file.spec!.key,
+        fileDef: file.spec!.def,
+        itemDef: itemDefOf(seedsDir, file.spec!.def, file.spec!.key),
+        ...(onText ? { onText } : {}),
+      },
+      sink,
     );
 
-    if (checker.totalIssues > 0) {
-      const issues = sortIssues(checker.issues);
-      if (checker.totalIssues > issues.length) {
-        issues.push({
-          file: seedsDir,
-          line: 1,
-          column: 1,
-          message: `... and ${checker.totalIssues - issues.length} more problem(s) not listed`,
-        });
-      }
-      throw new SeedValidationError(issues);
+  // Ids first: references may point forward (a document's publisher is in entities/).
+  let indexed = 0;
+  for (const file of entityFiles) {
+    hash.update(file.name);
+    for (const { item, valid } of items(file, (t) => hash.update(t))) {
+      if (valid) checker.indexEntity(item, file.spec!.label);
+      indexed++;
+      tick(() => `checking ids: ${indexed} entities`);
     }
-    return {
-      version: hash.digest('hex').slice(0, 16),
-      spool: spoolFile,
-      units: spool.units,
-      rows: spool.rows,
-      distinct: { entities: checker.entityCount, ...distinct },
-      restated,
-      textsSkipped: availability.skipped,
-      fastYaml: fastYamlAvailable(),
-      millis: Date.now() - started,
-      cleanup,
-    };
-  } catch (error) {
-    cleanup();
-    throw error;
   }
+  say(`ids checked: ${checker.entityCount} entities`);
+
+  // Entities and their quotes.
+  const factFiles = listing.files.filter((f) => !f.spec);
+  const ledger = new FactLedger(
+    workDir,
+    factFiles.map((f) => displayPath(f.file)),
+  );
+  let checked = 0;
+  for (const file of entityFiles) {
+    const label = file.spec!.label;
+    for (const { item, valid } of items(file, undefined, quiet)) {
+      if (!valid || !checker.isIndexed(item)) continue;
+      if (label === 'Document' && availability.present) {
+        const bytes = checker.checkDocumentText(item, options.documentsDir);
+        if (bytes) texts.remember(item.value.id as string, bytes);
+      }
+      const { record, evidence } = checker.entity(item, label);
+      for (const e of evidence) ledger.evidence(e.id);
+      sink.add(label === 'Document' ? 0 : 1, { entities: [record], evidence });
+      checked++;
+      tick(() => `checking entities and quotes: ${checked}/${checker.entityCount}`);
+    }
+  }
+
+  // Facts, file by file.
+  const validateFacts = validatorFor(seedsDir, 'factsFile');
+  let done = 0;
+  const factsStarted = Date.now();
+  for (const [fileIndex, file] of factFiles.entries()) {
+    const text = fs.readFileSync(file.file, 'utf8');
+    hash.update(file.name).update(text);
+    const display = displayPath(file.file);
+    const parsed = YamlSource.parseFast(display, text);
+    report(...parsed.issues);
+    done++;
+    if (parsed.issues.length > 0) continue;
+    const root = parsed.source.value as Raw;
+    if (!validateFacts(root)) {
+      report(...schemaIssues(parsed.source, validateFacts.errors ?? []));
+      continue;
+    }
+    const document = checker.factsDocument(parsed.source, root);
+    if (document === undefined) continue;
+    (root.facts as Raw[]).forEach((value, i) => {
+      const fact = checker.fact({ value, source: parsed.source, path: ['facts', i] }, document);
+      if (!fact) return;
+      ledger.fact(fact.statement, fileIndex);
+      for (const e of fact.evidence) ledger.evidence(e.id);
+      sink.add(2, { evidence: fact.evidence, facts: [fact.record] });
+    });
+    tick(() => {
+      const rate = Math.round(ledger.statements / ((Date.now() - factsStarted) / 1000));
+      return `checking facts: file ${done}/${factFiles.length}, ${ledger.statements} facts (${rate}/s)`;
+    });
+  }
+  sink.close();
+  say(`facts checked: ${ledger.statements} statements in ${factFiles.length} files`);
+
+  const { restated, ...distinct } = ledger.finish(
+    (display, index) =>
+      // Shown paths are relative to the working directory: resolve one back to its file.
+      YamlSource.parse(display, fs.readFileSync(path.resolve(display), 'utf8')).source.locate([
+        'facts',
+        index,
+      ]),
+    (issue) => report(issue),
+  );
+
+  if (checker.totalIssues > 0) {
+    const issues = sortIssues(checker.issues);
+    if (checker.totalIssues > issues.length) {
+      issues.push({
+        file: seedsDir,
+        line: 1,
+        column: 1,
+        message: `... and ${checker.totalIssues - issues.length} more problem(s) not listed`,
+      });
+    }
+    throw new SeedValidationError(issues);
+  }
+  return {
+    version: hash.digest('hex').slice(0, 16),
+    distinct: { entities: checker.entityCount, ...distinct },
+    restated,
+    textsSkipped: availability.skipped,
+    fastYaml: fastYamlAvailable(),
+    millis: Date.now() - started,
+  };
 }

@@ -56,9 +56,9 @@ export const DOCUMENTS_FILE: EntityFileSpec = {
   def: 'documentsFile',
 };
 
-const FACT_QUALIFIERS = ['capacity', 'role', 'onBehalfOf', 'title', 'key'] as const;
-const FACT_DATES = ['start', 'end', 'attested'] as const;
-const ENTITY_PROPERTIES = [
+export const FACT_QUALIFIERS = ['capacity', 'role', 'onBehalfOf', 'title', 'key'] as const;
+export const FACT_DATES = ['start', 'end', 'attested'] as const;
+export const ENTITY_PROPERTIES = [
   'kind',
   'format',
   'ordinal',

@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 /**
  * js-yaml parses seed files about ten times faster than `yaml` (measured: 36 vs 3.2 MB/s on a
  * facts file), which decides how fast millions of facts validate; but it keeps no positions, so
- * it only ever serves the first, clean parse (see YamlSource.parseFast). It is loaded when
- * installed and skipped otherwise: the bulk path then runs on `yaml` alone, slower but the same.
+ * it only ever serves the first, clean parse (see YamlSource.parseFast). Both are declared
+ * dependencies: the one YAML path of the one seed validator is js-yaml for clean files and `yaml`
+ * wherever a position is needed (should js-yaml be absent, `yaml` alone gives the same result).
  * Its CORE_SCHEMA resolves plain scalars as `yaml`'s default YAML 1.2 core schema does (no
  * timestamps: a date stays a string), and it rejects duplicate keys as `uniqueKeys` does.
  */

@@ -7,11 +7,11 @@ import { localConnection, type LocalNeo4jSettings } from '../../src/config/env.j
 import { createDriver } from '../../src/db/driver.js';
 import { generate } from '../../src/generate/generate.js';
 import * as local from '../../src/local-neo4j/manager.js';
-import { freePort } from '../../src/server/free-port.js';
 import { bulkLoadSeeds } from '../../src/seed/bulk-load.js';
 import { countGraph, loadedSeedVersion, loadSeedGraph } from '../../src/seed/load.js';
 import { readSeeds } from '../../src/seed/read-seeds.js';
 import { dumpGraph } from '../support/graph-dump.js';
+import { scratchNeo4jSettings } from '../support/neo4j.js';
 import { seedOptions } from '../support/seeds.js';
 
 /**
@@ -24,12 +24,7 @@ let settings: LocalNeo4jSettings;
 let driver: Driver;
 
 beforeAll(async () => {
-  settings = {
-    home: path.join(scratch, 'neo4j'),
-    port: await freePort(),
-    pageCache: '64m',
-    heap: '512m',
-  };
+  settings = await scratchNeo4jSettings(path.join(scratch, 'neo4j'));
   await local.start(settings);
   driver = createDriver(localConnection(settings.port));
 });

@@ -9,8 +9,10 @@ import { formatIssue, SeedValidationError, type SeedIssue } from '../../src/seed
 import { copySeeds, documentsDir, seedOptions } from '../support/seeds.js';
 
 /**
- * The streaming validator of the bulk load must judge a seed as readSeeds does: the same problems
- * at the same file:line:column, whether a file is read whole or in chunks.
+ * One streaming validator serves every command, through a sink: readSeeds (in memory) and the
+ * batched load and import (a spool) must judge a seed alike: the same problems at the same
+ * file:line:column, whether a file is read whole or in chunks. (The exact positions are pinned in
+ * test/integration/seed-bad-input.test.ts.)
  */
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-bulk-validate-'));
