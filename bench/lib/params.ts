@@ -1,5 +1,6 @@
 import type { Driver } from 'neo4j-driver';
-import { cypher, cypherTemplate } from '../../src/db/cypher.js';
+import { cypher } from '../../src/db/cypher.js';
+import { cypherTemplate } from '../../src/data/statements.js';
 import type { EntityLabel } from '../../src/model/graph-model.js';
 import type { Pools } from './queries.js';
 

@@ -161,3 +161,17 @@ function withIncludes(name: string, depth = 0): string {
     withIncludes(included, depth + 1),
   );
 }
+
+/**
+ * A statement of one label or relationship type ({{label}}, {{type}}: the loaders write each
+ * label and type with its own statement), rendered by the same engine as every other.
+ */
+export function cypherTemplate(
+  name: string,
+  names: { label?: EntityLabel; type?: RelationshipType },
+): string {
+  const tokens: Record<string, Fragment> = {};
+  if (names.label !== undefined) tokens.label = labelExpression([names.label]);
+  if (names.type !== undefined) tokens.type = typeExpression([names.type]);
+  return statement(name, tokens).text;
+}

@@ -1,12 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config/env.js';
-import {
-  isEntityLabel,
-  isRelationshipType,
-  type EntityLabel,
-  type RelationshipType,
-} from '../model/graph-model.js';
 
 const cypherDir = path.join(projectRoot, 'cypher');
 const cache = new Map<string, string>();
@@ -59,27 +53,4 @@ function stripComments(text: string): string {
     .split('\n')
     .filter((line) => !line.trimStart().startsWith('//'))
     .join('\n');
-}
-
-/**
- * A statement with {{label}} / {{type}} placeholders, which Cypher cannot take as parameters.
- * Only names from the model's allow-lists are substituted; anything else throws.
- */
-export function cypherTemplate(
-  name: string,
-  names: { label?: EntityLabel; type?: RelationshipType },
-): string {
-  let text = cypher(name);
-  if (names.label !== undefined) {
-    if (!isEntityLabel(names.label))
-      throw new Error(`label not in the allow-list: ${String(names.label)}`);
-    text = text.replaceAll('{{label}}', names.label);
-  }
-  if (names.type !== undefined) {
-    if (!isRelationshipType(names.type))
-      throw new Error(`relationship type not in the allow-list: ${String(names.type)}`);
-    text = text.replaceAll('{{type}}', names.type);
-  }
-  if (text.includes('{{')) throw new Error(`unfilled placeholder in cypher/${name}.cypher`);
-  return text;
 }

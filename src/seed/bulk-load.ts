@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type Session } from 'neo4j-driver';
-import { cypher, cypherTemplate } from '../db/cypher.js';
+import { cypher } from '../db/cypher.js';
+import { cypherTemplate } from '../data/statements.js';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES } from '../model/graph-model.js';
 import {
   UNIT_ROWS,
