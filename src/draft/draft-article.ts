@@ -52,13 +52,17 @@ export function slugify(text: string, max = 60): string {
   return slug.slice(0, max).replace(/-+$/, '') || 'entity';
 }
 
-/** Compiles a cue pattern (see RelationCue) into a regular expression over a masked sentence. */
-export function compileCue(pattern: string): RegExp {
-  const source = pattern.replace(
+/**
+ * Compiles a cue pattern (see RelationCue) into a regular expression over a masked sentence; with
+ * `asText`, slots match the names themselves, to check a cue against its example sentence.
+ */
+export function compileCue(pattern: string, asText = false): RegExp {
+  const source = (asText ? pattern.replace(/ (?=\{)/gu, ' ?') : pattern).replace(
     /(?<!\\p)\{(?:(from|to):)?([APOMTL])\}|…|~/gu,
     (token: string, role: string | undefined, kind: string | undefined) => {
       if (token === '…') return '[^.;]{0,80}?';
       if (token === '~') return '(?:[^\\s.;]+\\s+){0,6}?';
+      if (asText) return '\\S.{0,100}?';
       const letters = kind === 'A' ? '[PO]' : kind!;
       return role ? `⟦${letters}(?<${role}>\\d+)⟧` : `⟦${letters}\\d+⟧`;
     },
@@ -396,7 +400,7 @@ class DraftBuilder {
                 ? 'ministry'
                 : 'other',
           },
-          quote: m[0],
+          quote: this.text.slice(m.index, m.index + m[0].length),
           reason: `defined with its acronym ${acronym}; neither name is known`,
         }).id;
       // The long name replaces the mentions nested in it, which say what it belongs to.
@@ -493,7 +497,7 @@ class DraftBuilder {
           labels: { [this.input.language]: place },
           aliases: [],
           properties: {},
-          quote: m[0],
+          quote: this.text.slice(m.index, m.index + m[0].length),
           reason: 'where a meeting is held, and no known place has this name',
         }).id;
       this.addMention({
@@ -754,7 +758,7 @@ class DraftBuilder {
             labels: { [this.input.language]: name },
             aliases: [],
             properties: {},
-            quote: m[0].trim(),
+            quote: this.text.slice(m.index, m.index + m[0].length).trim(),
             reason: 'named as a topic, and no known theme has this name',
           }).id;
         // Mentions inside the theme's words stay; only those it fully covers give way.
@@ -1221,6 +1225,11 @@ export function draftArticle(given: ArticleInput, graph: SeedGraph): Draft {
   const entities = existingDocument
     ? []
     : [...builder.proposed.values()].filter((e) => input.text.includes(e.quote));
+  // A fact whose new endpoint could not be quoted is dropped with it.
+  const dropped = new Set(
+    [...builder.proposed.keys()].filter((k) => !entities.some((e) => e.id === k)),
+  );
+  const kept = facts.filter((f) => !dropped.has(f.from) && !dropped.has(f.to));
   return {
     document: {
       id,
@@ -1239,7 +1248,7 @@ export function draftArticle(given: ArticleInput, graph: SeedGraph): Draft {
     mentions: builder.mentions,
     entities,
     entityEvidence: builder.entityEvidence(id),
-    facts,
+    facts: kept,
     dates: builder.dates,
     warnings: builder.warnings,
   };
