@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { defaultDocumentsDir, projectRoot } from '../../src/config/env.js';
 import { acceptDraft } from '../../src/draft/accept.js';
 import { runDraft } from '../../src/draft/command.js';
+import { DraftError } from '../../src/draft/input.js';
 import { compileCue } from '../../src/draft/draft-article.js';
 import { FRENCH } from '../../src/draft/cues/fr.js';
 import { ENGLISH } from '../../src/draft/cues/en.js';
@@ -261,16 +262,32 @@ describe('bad input gets a clear error and exit code', () => {
       'NOT_UTF8',
     ],
     ['a text over the size limit', [file('big.txt', 'a'.repeat(1_000_001))], 3, 'TOO_LARGE'],
-    ['an unknown publisher id', [good, '--publisher', 'no-such-agency'], 2, 'UNKNOWN_PUBLISHER'],
-    ['a date that is not ISO', [good, '--published', '03/12/2026'], 2, 'BAD_DATE'],
-  ])('%s', (_what, args, code, errorCode) => {
-    const run = cli(...(args as string[]));
-    expect(run.status).toBe(code);
-    expect(run.stderr).toContain(`error [${errorCode as string}]`);
+    ['an unknown publisher id', [good, 'no-such-agency'], 2, 'UNKNOWN_PUBLISHER'],
+    ['a date that is not ISO', [good, undefined, '03/12/2026'], 2, 'BAD_DATE'],
+  ])('%s', (_what, args, exitCode, code) => {
+    const [article, publisher, published] = args as [string, string?, string?];
+    let error: unknown;
+    try {
+      runDraft({ article, publisher, published, seedsDir: env.seeds, documentsDir: env.texts });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DraftError);
+    expect((error as DraftError).code).toBe(code);
+    expect((error as DraftError).exitCode).toBe(exitCode);
     expect(fs.existsSync(path.join(env.seeds, 'drafts'))).toBe(false);
   });
 
-  it('--help', () => {
+  it('the command prints the error with its code and exits with its exit code', () => {
+    const run = cli(good, '--published', '03/12/2026');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('error [BAD_DATE]: --published: "03/12/2026" is not an ISO date');
+    const missing = cli(path.join(dir, 'nope.txt'));
+    expect(missing.status).toBe(3);
+    expect(missing.stderr).toContain('error [NOT_FOUND]');
+  }, 60_000);
+
+  it('--help', { timeout: 30_000 }, () => {
     const out = execFileSync('npx', ['tsx', 'src/cli/draft.ts', '--help'], {
       cwd: projectRoot,
       encoding: 'utf8',
