@@ -2,15 +2,17 @@ import path from 'node:path';
 import { loadConfig, projectRoot } from '../config/env.js';
 import { acceptDraft } from '../draft/accept.js';
 import { runDraft } from '../draft/command.js';
+import { formatRatio, leaveOneOut } from '../draft/evaluate.js';
 import { DraftError, MAX_ARTICLE_BYTES } from '../draft/input.js';
 import { draftSummary } from '../draft/summary.js';
-import { displayPath } from '../seed/read-seeds.js';
+import { displayPath, readSeeds } from '../seed/read-seeds.js';
 import { SeedValidationError, formatIssue } from '../seed/types.js';
 import { parseCliCommand, runCli } from './run-cli.js';
 
 const HELP = `Usage: npm run draft -- ARTICLE.txt [--url URL] [--publisher ID|NAME] [--published DATE]
                         [--title T] [--language fr|en|vi] [--out FILE]
        npm run draft -- --accept seeds/drafts/<document-id>.yaml
+       npm run draft -- --evaluate
 
 Drafts the seed entries of an article for a curator to review: the document entry, every mention
 of an entity the graph knows (by any name or alias, ignoring case, diacritics, apostrophes and
@@ -24,6 +26,9 @@ touched.
 seeds/facts/<document-id>.yaml (comments and layout of the existing files kept), copies the text
 into the documents folder, and runs the full seed check first: if it fails, nothing is written and
 every problem is printed as file:line:column: message.
+
+--evaluate drafts each seed article against the seed graph without it (leave-one-out) and
+prints how the drafts compare with the curated facts.
 
 Options:
   --publisher ID|NAME  a known organization id (e.g. vietnam-news-agency), or the name the article writes
@@ -43,6 +48,7 @@ Exit codes: 0 drafted or accepted, 1 the seed check failed (nothing merged), 2 b
 runCli(async () => {
   const { values: args, positionals } = parseCliCommand(HELP, {
     accept: { type: 'string' },
+    evaluate: { type: 'boolean' },
     url: { type: 'string' },
     publisher: { type: 'string' },
     published: { type: 'string' },
@@ -56,6 +62,26 @@ runCli(async () => {
   const seedsDir = path.resolve(args.seeds ?? path.join(projectRoot, 'seeds'));
   const documentsDir = path.resolve(args.documents ?? config.documentsDir);
   try {
+    if (args.evaluate) {
+      const graph = readSeeds({ seedsDir, documentsDir, requireTexts: true });
+      for (const r of leaveOneOut(graph, documentsDir)) {
+        console.log(`${r.document}`);
+        console.log(`  known-entity mentions resolved  ${formatRatio(r.knownResolved)}`);
+        console.log(
+          `  duplicates of known entities    ${r.duplicates.length}${r.duplicates.length ? ` (${r.duplicates.join(', ')})` : ''}`,
+        );
+        console.log(`  curated facts proposed          ${formatRatio(r.curatedFound)}`);
+        console.log(`  proposals that are correct      ${formatRatio(r.proposalsCorrect)}`);
+        console.log(
+          `  dates right (value, precision)  ${formatRatio(r.dates)}; invented days: ${r.inventedDays}`,
+        );
+        console.log(`  quotes found verbatim           ${formatRatio(r.quotesVerbatim)}`);
+        for (const m of r.missed) console.log(`  missed: ${m}`);
+        for (const w of r.wrong) console.log(`  wrong:  ${w}`);
+        for (const d of r.dateMisses) console.log(`  date:   ${d}`);
+      }
+      return 0;
+    }
     if (args.accept !== undefined) {
       if (positionals.length > 0)
         throw new DraftError('USAGE', 'give either an article or --accept DRAFT, not both', 2);

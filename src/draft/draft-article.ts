@@ -534,6 +534,12 @@ class DraftBuilder {
     for (let m = named.exec(this.plain); m; m = named.exec(this.plain)) {
       named.lastIndex = m.index + 1;
       if (!/^(?:\p{Lu}[\p{L}-]*\s+)+$/u.test(m[3]!) || !/^\p{Lu}/u.test(m[4]!)) continue;
+      if (
+        m[3]!
+          .split(/\s+/u)
+          .some((w) => /^[IVXLC]+e$/u.test(w) || this.ordinalValue(w) !== undefined)
+      )
+        continue;
       const end = m.index + m[0].length;
       if (namedEnd > m.index) continue; // inside the longer name found just before
       namedEnd = end;
@@ -599,7 +605,7 @@ class DraftBuilder {
         ordinal !== undefined ||
         (determiner !== undefined && !definite) ||
         /^\p{Lu}/u.test(head) ||
-        /^\s*(?:du|de la|de l'|de l’|des|sur|of the|on)\s/iu.test(complement);
+        /^\s*(?:du\s|de la\s|de l'|de l’|des\s|sur\s|of the\s|on\s)/iu.test(complement);
       if (!id && !introduces) {
         pending.push({ start, end, kind });
         continue;
@@ -677,7 +683,9 @@ class DraftBuilder {
     quote: string,
   ): string {
     const seriesName = ordinal !== undefined ? name : undefined;
-    const series = seriesName ? this.seriesOf(seriesName) : undefined;
+    // The series' own words in the text: the meeting's, without its ordinal (same length as name).
+    const seriesQuote = quote.trimEnd().slice(-name.length);
+    const series = seriesName ? this.seriesOf(seriesName, seriesQuote) : undefined;
     const known = resolveMeeting(
       {
         kind,
@@ -696,6 +704,7 @@ class DraftBuilder {
       if (p.properties.ordinal === undefined && ordinal !== undefined) {
         // "un forum régional sur …" in the headline, then "le premier Forum régional …".
         p.properties.ordinal = ordinal;
+        if (series) this.meetingInfo.set(p.id, { kind, ordinal, series });
         return p.id;
       }
     }
@@ -713,7 +722,7 @@ class DraftBuilder {
     return entity.id;
   }
 
-  private seriesOf(name: string): string {
+  private seriesOf(name: string, quote: string): string {
     const known = this.graph.entities.filter(
       (e) => e.label === 'Meeting' && e.properties.kind === 'series',
     );
@@ -731,7 +740,7 @@ class DraftBuilder {
       labels: { [this.input.language]: label },
       aliases: [],
       properties: { kind: 'series' },
-      quote: name,
+      quote,
       reason: 'the series an ordinal meeting belongs to; no known series has a similar name',
     }).id;
   }

@@ -30,6 +30,7 @@ export interface LeaveOneOutResult {
   quotesVerbatim: Ratio;
   missed: string[];
   wrong: string[];
+  dateMisses: string[];
 }
 
 function names(e: EntityRecord): string[] {
@@ -96,6 +97,7 @@ export function evaluateDocument(
   let dateHits = 0;
   let dateCount = 0;
   let inventedDays = 0;
+  const dateMisses: string[] = [];
   const drafted = new Map<string, Record<string, string>>();
   for (const f of draft.facts) drafted.set(`${f.type} ${id(f.from)} ${id(f.to)}`, f.dates);
   for (const e of draft.entities) {
@@ -121,6 +123,7 @@ export function evaluateDocument(
     for (const [k, v] of Object.entries(dates)) {
       dateCount++;
       if (got[k] === v) dateHits++;
+      else dateMisses.push(`${key} ${k}: ${v}, drafted ${got[k] ?? 'none'}`);
     }
     for (const [k, v] of Object.entries(got)) {
       const mine = parsePartialDate(v);
@@ -149,6 +152,7 @@ export function evaluateDocument(
     quotesVerbatim: { hit: quotes.filter((q) => text.includes(q)).length, of: quotes.length },
     missed,
     wrong,
+    dateMisses,
   };
 }
 
@@ -176,7 +180,7 @@ export function leaveOneOut(full: SeedGraph, documentsDir: string): LeaveOneOutR
         language: String(doc.properties.language) as 'fr',
         title: titleOf(article.text, undefined),
         publisher: article.text.includes(publisherName) ? { name: publisherName } : undefined,
-        published: hasMarker ? undefined : parsePartialDate(String(doc.properties.published)),
+        published: hasMarker ? undefined : doc.dates.published,
       },
       loo,
     );
