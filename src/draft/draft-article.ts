@@ -482,6 +482,36 @@ class DraftBuilder {
     });
   }
 
+  /** An organizer or host after its verb: "organisé par l'Union africaine", "hosted by Fiji". */
+  organizers(): void {
+    if (!this.cues) return;
+    for (const m of this.plain.matchAll(new RegExp(this.cues.organizer, 'gu'))) {
+      const name = m[1]!;
+      const start = m.index + m[0].length - name.length;
+      if (this.overlaps(start, start + name.length)) continue;
+      const id =
+        this.knownByName(name, 'Organization') ??
+        this.propose({
+          label: 'Organization',
+          name,
+          labels: { [this.input.language]: name },
+          aliases: [],
+          properties: { kind: 'other' },
+          quote: this.text.slice(m.index, m.index + m[0].length),
+          reason:
+            'organizes or hosts a meeting, and no known organization has this name (set its kind)',
+        }).id;
+      this.addMention({
+        start,
+        end: start + name.length,
+        text: this.text.slice(start, start + name.length),
+        id,
+        label: 'Organization',
+        via: this.known.has(id) ? 'name' : 'new',
+      });
+    }
+  }
+
   /** A place after a verb of meeting: "s'est ouvert à Hanoï". */
   places(): void {
     if (!this.cues) return;
@@ -704,6 +734,10 @@ class DraftBuilder {
       if (p.properties.ordinal === undefined && ordinal !== undefined) {
         // "un forum régional sur …" in the headline, then "le premier Forum régional …".
         p.properties.ordinal = ordinal;
+        // The body's full name ("le premier Forum régional sur la gestion partagée …") names it.
+        p.name = capitalize(fullName);
+        p.labels = { [this.input.language]: p.name };
+        p.quote = quote;
         if (series) this.meetingInfo.set(p.id, { kind, ordinal, series });
         return p.id;
       }
@@ -1168,6 +1202,7 @@ export function draftArticle(given: ArticleInput, graph: SeedGraph): Draft {
   builder.meetings();
   builder.personsWithTitles();
   builder.places();
+  builder.organizers();
   builder.newNameMentions();
   builder.themes();
   builder.shortForms();

@@ -223,5 +223,7 @@ export const ENGLISH: LanguageCues = {
     'Institute|Organization|Organisation|Council|Ministry|Association|Agency|Fund|Programme|Commission|Union|Party|Bank|Office|Centre|Center|Committee|Community|Foundation',
   place:
     '(?:opened|was held|took place|will be held|convened|met|gathered|organi[sz]ed) in (\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?)',
+  organizer:
+    '(?:organi[sz]ed|hosted|convened) by (?:the )?(\\p{Lu}[\\p{L}-]*(?: (?:of the )?\\p{Lu}[\\p{L}-]*){0,3})',
   connectorWords: ['of', 'the', 'for', 'and', 'on', 'in'],
 };

@@ -279,6 +279,8 @@ export const FRENCH: LanguageCues = {
     'Institut|Organisation|Conseil|Ministère|Association|Agence|Fonds|Programme|Commission|Union|Parti|Banque|Bureau|Centre|Comité|Communauté|Fondation',
   place:
     "(?:s'est ouverte?|s'est tenue?|a eu lieu|se tiendra|s'ouvrira|se déroulera|s'est déroulée?|réunis?|organisée?) (?:à|au) (\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?)",
+  organizer:
+    "(?:organisée?s?|accueillie?s?|convoquée?s?|hébergée?s?) par (?:l'|la |le )?(\\p{Lu}[\\p{L}-]*(?: (?:\\p{Lu}[\\p{L}-]*|[\\p{Ll}-]+(?:aine?s?|ique|éenne|ais|aise|ale|ales|aux)|de l'\\p{Lu}[\\p{L}-]*)){0,3})(?=[,.;]|\\s(?:a|est|et|sur)\\s)",
   connectorWords: [
     'de',
     'la',

@@ -64,6 +64,8 @@ export interface LanguageCues {
   organizationHeads: string;
   /** A place after a verb of meeting ("s'est ouvert à Hanoï"). */
   place: string;
+  /** An organizer or host named after its verb ("organisé par l'Union africaine"): group 1. */
+  organizer: string;
   /** Speech verbs: a person who speaks at the meeting in focus took part in it. */
   connectorWords: string[];
 }
