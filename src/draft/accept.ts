@@ -5,7 +5,7 @@ import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, YAMLMap, YAMLSeq, type Document } from 'yaml';
 import { readSeeds, displayPath } from '../seed/read-seeds.js';
 import { SeedValidationError, type SeedIssue } from '../seed/types.js';
-import { ENTITY_KEYS, REVIEW_KEYS } from './draft-file.js';
+import { ENTITY_KEYS, REVIEW_KEYS, seedQuoting } from './draft-file.js';
 import { DraftError } from './input.js';
 
 /**
@@ -105,6 +105,9 @@ function appendItem(doc: Document, key: string, item: Raw, spaced: boolean): voi
     doc.set(key, seq);
   }
   const node = doc.createNode(item);
+  seedQuoting(node);
+  // A new file's empty list ("facts: []") becomes a block list like the others.
+  if ((seq as YAMLSeq).items.length === 0) (seq as YAMLSeq).flow = false;
   if (spaced && (seq as YAMLSeq).items.length > 0) node.spaceBefore = true;
   (seq as YAMLSeq).items.push(node);
 }
@@ -151,8 +154,10 @@ function merge(draft: Raw, files: SeedFiles): { added: AcceptResult['added'] } {
     const quote = String(evidence.quote);
     const existing = isSeq(list) ? (list.toJSON() as Raw[]) : [];
     if (existing.some((e) => e.document === documentId && e.quote === quote)) continue;
-    if (isSeq(list)) list.items.push(target.doc.createNode({ document: documentId, quote }));
-    else target.set('evidence', target.doc.createNode([{ document: documentId, quote }]));
+    const node = target.doc.createNode({ document: documentId, quote });
+    seedQuoting(node);
+    if (isSeq(list)) list.items.push(node);
+    else target.set('evidence', target.doc.createNode([node]));
     added.evidence++;
   }
 

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Document, isScalar, visit, type Node } from 'yaml';
 import type { EntityLabel } from '../model/graph-model.js';
 import type { Draft, ProposedEntity } from './model.js';
 
@@ -15,6 +15,19 @@ export const ENTITY_KEYS: Record<Exclude<EntityLabel, 'Document'>, string> = {
   Theme: 'themes',
   Place: 'places',
 };
+
+/** Values the seed files write in double quotes: quotes (any text) and dates (never YAML dates). */
+const QUOTED_KEYS = new Set(['quote', 'start', 'end', 'attested', 'published']);
+
+/** Gives a node the seed files' quoting: quotes and dates in double quotes. */
+export function seedQuoting(node: Node | Document): void {
+  visit(node, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && QUOTED_KEYS.has(String(pair.key.value)) && isScalar(pair.value))
+        pair.value.type = 'QUOTE_DOUBLE';
+    },
+  });
+}
 
 /** Keys of a draft that are for the review only, never merged into the seeds. */
 export const REVIEW_KEYS = ['confidence', 'cue', 'status', 'reason'] as const;
@@ -77,5 +90,7 @@ export function draftToYaml(draft: Draft, source: string, url: string | undefine
     ...draft.warnings.map((w) => `# warning: ${w}`),
     '',
   ].join('\n');
-  return header + stringify(body, { lineWidth: 0 });
+  const doc = new Document(body);
+  seedQuoting(doc);
+  return header + doc.toString({ lineWidth: 0 });
 }
