@@ -22,37 +22,14 @@ export interface DateMention {
   note?: string;
 }
 
-const MONTHS: Record<DraftLanguage, string[]> = {
-  fr: [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-  vi: [],
-};
+/** Month names as the language writes them (ICU's, through Intl): janvier …, January …. */
+function monthNames(language: DraftLanguage): string[] {
+  if (language === 'vi') return []; // Vietnamese writes "tháng 12": not drafted yet
+  const format = new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, month) =>
+    format.format(new Date(Date.UTC(2000, month, 1))),
+  );
+}
 
 const WEEKDAYS: Record<DraftLanguage, RegExp> = {
   fr: /\b(?:ce |le )?(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/giu,
@@ -75,13 +52,13 @@ const YEAR: Record<DraftLanguage, RegExp> = {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function monthPattern(language: DraftLanguage): RegExp | undefined {
-  const names = MONTHS[language];
+  const names = monthNames(language);
   if (names.length === 0) return undefined;
   return new RegExp(`\\b(${names.join('|')})(?: (?:de l'année |de )?(\\d{4}))?\\b`, 'giu');
 }
 
 function monthNumber(language: DraftLanguage, name: string): number {
-  return MONTHS[language].findIndex((m) => m.toLowerCase() === name.toLowerCase()) + 1;
+  return monthNames(language).findIndex((m) => m.toLowerCase() === name.toLowerCase()) + 1;
 }
 
 /** The parser for a language (chrono has no Vietnamese one). */

@@ -6,11 +6,13 @@ import { FRENCH } from './cues/fr.js';
 import type { LanguageCues, MeetingKind, RelationCue } from './cues/types.js';
 import { addDays, durationDays, findDates, publishedMarker, type DateMention } from './dates.js';
 import { foldKey, foldText } from './fold.js';
-import { addMentions, escapeRegExp, Gazetteer, shortForms, type Mention } from './gazetteer.js';
+import { addMentions, Gazetteer, shortForms, type Mention } from './gazetteer.js';
 import type { DraftLanguage } from './language.js';
 import { resolveMeeting, nameSimilarity } from './meetings.js';
 import type { Draft, EntityEvidence, ProposedEntity, ProposedFact } from './model.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import { compileCue, maskSentence, type Masked } from './cue-match.js';
+import { capitalize, romanValue, sameFamily, slugify } from './names.js';
 
 /**
  * Drafts the seed entries of one article: resolves the entities the graph knows, proposes new
@@ -35,79 +37,6 @@ export const CUES: Record<DraftLanguage, LanguageCues | undefined> = {
   en: ENGLISH,
   vi: undefined,
 };
-
-const SLOT_LETTER: Record<EntityLabel, string> = {
-  Person: 'P',
-  Organization: 'O',
-  Meeting: 'M',
-  Theme: 'T',
-  Place: 'L',
-  Document: 'D',
-};
-
-export function slugify(text: string, max = 60): string {
-  const slug = foldKey(text)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug.slice(0, max).replace(/-+$/, '') || 'entity';
-}
-
-/**
- * Compiles a cue pattern (see RelationCue) into a regular expression over a masked sentence; with
- * `asText`, slots match the names themselves, to check a cue against its example sentence.
- */
-export function compileCue(pattern: string, asText = false): RegExp {
-  const source = (asText ? pattern.replace(/ (?=\{)/gu, ' ?') : pattern).replace(
-    /(?<!\\p)\{(?:(from|to):)?([APOMTL])\}|…|~/gu,
-    (token: string, role: string | undefined, kind: string | undefined) => {
-      if (token === '…') return '[^.;]{0,80}?';
-      if (token === '~') return '(?:[^\\s.;]+\\s+){0,6}?';
-      if (asText) return '\\S.{0,100}?';
-      const letters = kind === 'A' ? '[PO]' : kind!;
-      return role ? `⟦${letters}(?<${role}>\\d+)⟧` : `⟦${letters}\\d+⟧`;
-    },
-  );
-  return new RegExp(source, 'giu');
-}
-
-interface Masked {
-  text: string;
-  /** Original start and end offsets of each masked character. */
-  starts: number[];
-  ends: number[];
-}
-
-/** The sentence with each mention replaced by ⟦<letter><index>⟧ and ’ read as '. */
-function maskSentence(text: string, sentence: Sentence, mentions: Mention[]): Masked {
-  let masked = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let at = sentence.start;
-  const inside = mentions
-    .map((m, index) => ({ m, index }))
-    .filter(({ m }) => m.start >= sentence.start && m.end <= sentence.end);
-  for (const { m, index } of inside) {
-    for (; at < m.start; at++) {
-      masked += text[at] === '’' ? "'" : text[at];
-      starts.push(at);
-      ends.push(at + 1);
-    }
-    // "l'⟦O4⟧" reads "l' ⟦O4⟧", so a cue writes "(?:du|de la|de l') {to:O}" for all of them.
-    const slot = `${/['’]$/u.test(masked) ? ' ' : ''}⟦${SLOT_LETTER[m.label]}${index}⟧`;
-    for (let i = 0; i < slot.length; i++) {
-      masked += slot[i];
-      starts.push(m.start);
-      ends.push(m.end);
-    }
-    at = m.end;
-  }
-  for (; at < sentence.end; at++) {
-    masked += text[at] === '’' ? "'" : text[at];
-    starts.push(at);
-    ends.push(at + 1);
-  }
-  return { text: masked, starts, ends };
-}
 
 interface PersonTitle {
   title: string;
@@ -191,6 +120,39 @@ class DraftBuilder {
     for (const p of this.proposed.values())
       if ((!label || p.label === label) && foldKey(p.name) === key) return p.id;
     return undefined;
+  }
+
+  /**
+   * A name the text gives at [start, end): the known entity of that label with that name, or a
+   * new one proposed with its quote and reason; recorded as a mention either way.
+   */
+  nameAt(
+    label: EntityLabel,
+    start: number,
+    end: number,
+    proposal: { quote: string; reason: string; properties?: Record<string, string | number> },
+  ): string {
+    const name = this.text.slice(start, end);
+    const id =
+      this.knownByName(name, label) ??
+      this.propose({
+        label,
+        name,
+        labels: { [this.input.language]: name },
+        aliases: [],
+        properties: proposal.properties ?? {},
+        quote: proposal.quote,
+        reason: proposal.reason,
+      }).id;
+    this.addMention({
+      start,
+      end,
+      text: name,
+      id,
+      label,
+      via: this.known.has(id) ? 'name' : 'new',
+    });
+    return id;
   }
 
   overlaps(start: number, end: number): boolean {
@@ -461,24 +423,9 @@ class DraftBuilder {
     const place = dateline[1]!;
     const at = dateline.index + dateline[0].indexOf(place);
     if (this.overlaps(at, at + place.length)) return;
-    const id =
-      this.knownByName(place, 'Place') ??
-      this.propose({
-        label: 'Place',
-        name: place,
-        labels: { [this.input.language]: place },
-        aliases: [],
-        properties: {},
-        quote: dateline[0].trim().replace(/\s*[-–—]$/u, ''),
-        reason: 'the dateline names it and no known place has this name',
-      }).id;
-    this.addMention({
-      start: at,
-      end: at + place.length,
-      text: place,
-      id,
-      label: 'Place',
-      via: this.known.has(id) ? 'name' : 'new',
+    this.nameAt('Place', at, at + place.length, {
+      quote: dateline[0].trim().replace(/\s*[-–—]$/u, ''),
+      reason: 'the dateline names it and no known place has this name',
     });
   }
 
@@ -486,28 +433,13 @@ class DraftBuilder {
   organizers(): void {
     if (!this.cues) return;
     for (const m of this.plain.matchAll(new RegExp(this.cues.organizer, 'gu'))) {
-      const name = m[1]!;
-      const start = m.index + m[0].length - name.length;
-      if (this.overlaps(start, start + name.length)) continue;
-      const id =
-        this.knownByName(name, 'Organization') ??
-        this.propose({
-          label: 'Organization',
-          name,
-          labels: { [this.input.language]: name },
-          aliases: [],
-          properties: { kind: 'other' },
-          quote: this.text.slice(m.index, m.index + m[0].length),
-          reason:
-            'organizes or hosts a meeting, and no known organization has this name (set its kind)',
-        }).id;
-      this.addMention({
-        start,
-        end: start + name.length,
-        text: this.text.slice(start, start + name.length),
-        id,
-        label: 'Organization',
-        via: this.known.has(id) ? 'name' : 'new',
+      const start = m.index + m[0].length - m[1]!.length;
+      if (this.overlaps(start, start + m[1]!.length)) continue;
+      this.nameAt('Organization', start, start + m[1]!.length, {
+        quote: this.text.slice(m.index, m.index + m[0].length),
+        reason:
+          'organizes or hosts a meeting, and no known organization has this name (set its kind)',
+        properties: { kind: 'other' },
       });
     }
   }
@@ -516,27 +448,11 @@ class DraftBuilder {
   places(): void {
     if (!this.cues) return;
     for (const m of this.plain.matchAll(new RegExp(this.cues.place, 'gu'))) {
-      const place = m[1]!;
-      const start = m.index + m[0].length - place.length;
-      if (this.overlaps(start, start + place.length)) continue;
-      const id =
-        this.knownByName(place, 'Place') ??
-        this.propose({
-          label: 'Place',
-          name: place,
-          labels: { [this.input.language]: place },
-          aliases: [],
-          properties: {},
-          quote: this.text.slice(m.index, m.index + m[0].length),
-          reason: 'where a meeting is held, and no known place has this name',
-        }).id;
-      this.addMention({
-        start,
-        end: start + place.length,
-        text: place,
-        id,
-        label: 'Place',
-        via: this.known.has(id) ? 'name' : 'new',
+      const start = m.index + m[0].length - m[1]!.length;
+      if (this.overlaps(start, start + m[1]!.length)) continue;
+      this.nameAt('Place', start, start + m[1]!.length, {
+        quote: this.text.slice(m.index, m.index + m[0].length),
+        reason: 'where a meeting is held, and no known place has this name',
       });
     }
   }
@@ -1150,28 +1066,6 @@ class DraftBuilder {
   }
 }
 
-/** "le débat" may refer back to "un débat de haut niveau". */
-function sameFamily(a: string, b: string): boolean {
-  const family = (k: string) => (k === 'high_level_debate' ? 'debate' : k);
-  return family(a) === family(b);
-}
-
-function romanValue(roman: string): number {
-  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-  let total = 0;
-  for (let i = 0; i < roman.length; i++) {
-    const v = values[roman[i]!]!;
-    const next = values[roman[i + 1] ?? ''] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total;
-}
-
-function capitalize(text: string): string {
-  const trimmed = text.trim().replace(/\s+/gu, ' ');
-  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-}
-
 /** The document's id: publisher, date and the first words of the title. */
 function documentId(
   publisher: string | undefined,
@@ -1297,5 +1191,3 @@ export function draftArticle(given: ArticleInput, graph: SeedGraph): Draft {
     warnings: builder.warnings,
   };
 }
-
-export { escapeRegExp };

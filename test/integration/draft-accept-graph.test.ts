@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/env.js';
 import { acceptDraft } from '../../src/draft/accept.js';
-import { runDraft } from '../../src/draft/command.js';
+import { runDraft, type DraftCommand } from '../../src/draft/command.js';
 import { loadSeedGraph } from '../../src/seed/load.js';
 import { readSeeds } from '../../src/seed/read-seeds.js';
 import { dumpGraph } from '../support/graph-dump.js';
@@ -40,6 +40,25 @@ afterAll(async () => {
   await driver.close();
 });
 
+/** Drafts an article into the scratch seeds, accepts the draft as it is, and loads the result. */
+async function acceptAndLoad(article: string, options: Partial<DraftCommand>) {
+  const { file, draft } = runDraft({
+    article: path.join(fixtures, article),
+    seedsDir: seeds,
+    documentsDir: texts,
+    ...options,
+  });
+  acceptDraft({ draftFile: file, seedsDir: seeds, documentsDir: texts });
+  await loadSeedGraph(
+    driver,
+    readSeeds({ seedsDir: seeds, documentsDir: texts, requireTexts: true }),
+    {
+      database,
+    },
+  );
+  return draft;
+}
+
 describe('adding an article', () => {
   it('drafting changes neither the graph nor the seed files', async () => {
     const seedFiles = () =>
@@ -59,21 +78,10 @@ describe('adding an article', () => {
   });
 
   it('an accepted English report adds evidence to the existing dialogue and people', async () => {
-    const { file, draft } = runDraft({
-      article: path.join(fixtures, 'asean-un-dialogue-en.txt'),
-      seedsDir: seeds,
-      documentsDir: texts,
+    const draft = await acceptAndLoad('asean-un-dialogue-en.txt', {
       language: 'en',
       published: '2019-12-03',
     });
-    acceptDraft({ draftFile: file, seedsDir: seeds, documentsDir: texts });
-    await loadSeedGraph(
-      driver,
-      readSeeds({ seedsDir: seeds, documentsDir: texts, requireTexts: true }),
-      {
-        database,
-      },
-    );
     const response = await api.query<{
       meeting: {
         participants: {
@@ -106,22 +114,11 @@ describe('adding an article', () => {
   });
 
   it('an accepted article about a new event answers who chaired it', async () => {
-    const { file } = runDraft({
-      article: path.join(fixtures, 'pacific-fisheries-summit-en.txt'),
-      seedsDir: seeds,
-      documentsDir: texts,
+    await acceptAndLoad('pacific-fisheries-summit-en.txt', {
       language: 'en',
       published: '2026-03',
       publisher: 'PINA',
     });
-    acceptDraft({ draftFile: file, seedsDir: seeds, documentsDir: texts });
-    await loadSeedGraph(
-      driver,
-      readSeeds({ seedsDir: seeds, documentsDir: texts, requireTexts: true }),
-      {
-        database,
-      },
-    );
     const response = await api.query<{
       meeting: {
         name: string;

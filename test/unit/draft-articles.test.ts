@@ -8,7 +8,7 @@ import { defaultDocumentsDir, projectRoot } from '../../src/config/env.js';
 import { acceptDraft } from '../../src/draft/accept.js';
 import { runDraft } from '../../src/draft/command.js';
 import { DraftError } from '../../src/draft/input.js';
-import { compileCue } from '../../src/draft/draft-article.js';
+import { compileCue } from '../../src/draft/cue-match.js';
 import { FRENCH } from '../../src/draft/cues/fr.js';
 import { ENGLISH } from '../../src/draft/cues/en.js';
 import { formatRatio, leaveOneOut } from '../../src/draft/evaluate.js';
