@@ -53,10 +53,18 @@ export class Gazetteer {
       for (const name of new Set(source.names)) {
         const key = foldKey(name);
         if (key.length < 2) continue;
-        const entries = byKey.get(key) ?? [];
-        if (!entries.some((e) => e.id === source.id && e.name === name))
-          entries.push({ id: source.id, label: source.label, name });
-        byKey.set(key, entries);
+        // Vietnamese names of syllables are also written as one word: Hà Nội = Hanoi, Viet Nam = Vietnam.
+        const words = key.split(' ');
+        const keys =
+          words.length > 1 && words.length <= 3 && words.every((w) => w.length <= 4)
+            ? [key, words.join('')]
+            : [key];
+        for (const k of keys) {
+          const entries = byKey.get(k) ?? [];
+          if (!entries.some((e) => e.id === source.id && e.name === name))
+            entries.push({ id: source.id, label: source.label, name });
+          byKey.set(k, entries);
+        }
       }
     }
     const patterns = [...byKey].map(([pattern, data]) => ({ pattern, data }));
