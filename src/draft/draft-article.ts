@@ -1078,15 +1078,19 @@ function documentId(
 }
 
 export function draftArticle(given: ArticleInput, graph: SeedGraph): Draft {
+  const existingDocument = graph.entities.find(
+    (e) => e.label === 'Document' && e.properties.sha256 === given.sha256,
+  );
+  // The publication date: given, else the seed's own for an article it has, else a text marker.
   const marker = publishedMarker(given.text);
-  const markerDate = marker ? parsePartialDate(marker.value) : undefined;
-  const input = given.published || !markerDate ? given : { ...given, published: markerDate };
+  const published =
+    given.published ??
+    existingDocument?.dates.published ??
+    (marker ? parsePartialDate(marker.value) : undefined);
+  const input = { ...given, published };
   const builder = new DraftBuilder(input, graph);
   if (!builder.cues)
     builder.warnings.push(`no cue table for "${input.language}": only known entities are resolved`);
-  const existingDocument = graph.entities.find(
-    (e) => e.label === 'Document' && e.properties.sha256 === input.sha256,
-  );
 
   builder.knownMentions();
   const publisher = existingDocument
@@ -1104,13 +1108,14 @@ export function draftArticle(given: ArticleInput, graph: SeedGraph): Draft {
   builder.cueFacts();
   builder.structuralFacts();
 
-  const published = input.published?.value;
-  if (!published)
+  const publishedValue = input.published?.value;
+  if (!publishedValue)
     builder.warnings.push(
       'no publication date: give --published (dates relative to it stay unresolved)',
     );
   if (!publisher) builder.warnings.push('no publisher: give --publisher ID or NAME');
-  const id = existingDocument?.id ?? documentId(publisher, published, input.title, input.sha256);
+  const id =
+    existingDocument?.id ?? documentId(publisher, publishedValue, input.title, input.sha256);
 
   const documentEvidence: { quote: string }[] = [];
   if (marker) documentEvidence.push({ quote: input.text.slice(marker.start, marker.end) });
@@ -1172,13 +1177,16 @@ export function draftArticle(given: ArticleInput, graph: SeedGraph): Draft {
     document: {
       id,
       file: existingDocument ? String(existingDocument.properties.file) : input.file,
-      title: input.title,
-      label:
-        input.title ??
-        `${builder.nameOf(publisher ?? '')} article of ${published ?? 'unknown date'}`,
+      title: existingDocument
+        ? ((existingDocument.properties.title as string | null) ?? null)
+        : input.title,
+      label: existingDocument
+        ? String(existingDocument.properties.label)
+        : (input.title ??
+          `${builder.nameOf(publisher ?? '')} article of ${publishedValue ?? 'unknown date'}`),
       publisher: publisher ?? '',
       language: input.language,
-      published: published ?? '',
+      published: publishedValue ?? '',
       sha256: input.sha256,
       evidence: documentEvidence,
     },
