@@ -66,7 +66,10 @@ runCli(async () => {
       const graph = readSeeds({ seedsDir, documentsDir, requireTexts: true });
       for (const r of leaveOneOut(graph, documentsDir)) {
         console.log(`${r.document}`);
-        console.log(`  known-entity mentions resolved  ${formatRatio(r.knownResolved)}`);
+        console.log(
+          `  known-entity mentions resolved  ${formatRatio(r.knownMentions)} (in the curated quotes)`,
+        );
+        console.log(`  known entities resolved         ${formatRatio(r.knownResolved)}`);
         console.log(
           `  duplicates of known entities    ${r.duplicates.length}${r.duplicates.length ? ` (${r.duplicates.join(', ')})` : ''}`,
         );

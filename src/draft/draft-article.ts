@@ -1191,7 +1191,12 @@ export function draftArticle(given: ArticleInput, graph: SeedGraph): Draft {
       evidence: documentEvidence,
     },
     alreadyInSeeds: existingDocument !== undefined,
-    mentions: builder.mentions,
+    // Names nested in a longer one ("Nations unies" in "Conseil de sécurité des Nations unies") are
+    // mentions too: they say what the longer name's entity belongs to.
+    mentions: [
+      ...builder.mentions,
+      ...builder.inner.map((m) => ({ ...m, via: 'nested' as const })),
+    ].sort((a, b) => a.start - b.start),
     entities,
     entityEvidence: builder.entityEvidence(id),
     facts: kept,

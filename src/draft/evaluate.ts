@@ -21,6 +21,9 @@ export interface Ratio {
 
 export interface LeaveOneOutResult {
   document: string;
+  /** Known entities named in the curated quotes, resolved there. */
+  knownMentions: Ratio;
+  /** Known entities the curated article refers to, mentioned anywhere in the draft. */
   knownResolved: Ratio;
   duplicates: string[];
   curatedFound: Ratio;
@@ -138,8 +141,32 @@ export function evaluateDocument(
     ...draft.entityEvidence.map((e) => e.quote),
     ...draft.facts.flatMap((f) => f.quotes),
   ];
+  // Mentions: each known entity named inside a curated quote of this article (by one of its names),
+  // resolved when the draft has a mention of it within that quote.
+  const knownMentions: Ratio = { hit: 0, of: 0 };
+  const looById = new Map(loo.entities.map((e) => [e.id, e]));
+  const factById = new Map(full.facts.map((f) => [f.id, f]));
+  for (const evidence of docEvidence) {
+    if (evidence.offset === null) continue;
+    const fact = factById.get(evidence.about);
+    const about = fact ? [fact.from, fact.to] : [evidence.about];
+    const quote = foldKey(evidence.quote);
+    for (const entityId of new Set(about)) {
+      const entity = looById.get(entityId);
+      if (!entity || entity.label === 'Document') continue;
+      if (!names(entity).some((n) => n.length > 0 && ` ${quote} `.includes(` ${n} `))) continue;
+      knownMentions.of++;
+      const end = evidence.offset + evidence.quote.length;
+      if (
+        draft.mentions.some((m) => m.id === entityId && m.start < end && evidence.offset! < m.end)
+      )
+        knownMentions.hit++;
+    }
+  }
+
   return {
     document: documentId,
+    knownMentions,
     knownResolved: {
       hit: knownReferenced.filter((x) => mentioned.has(x)).length,
       of: knownReferenced.length,

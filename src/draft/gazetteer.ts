@@ -28,8 +28,11 @@ export interface Mention {
   text: string;
   id: string;
   label: EntityLabel;
-  /** How it was recognised: a name or alias, a short form after a full mention, or a new entity. */
-  via: 'name' | 'short-form' | 'new' | 'anaphor';
+  /**
+   * How it was recognised: a name or alias, a short form after a full mention, a new entity, a
+   * reference back to a meeting, or a name nested inside a longer one.
+   */
+  via: 'name' | 'short-form' | 'new' | 'anaphor' | 'nested';
 }
 
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);

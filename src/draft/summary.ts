@@ -11,7 +11,8 @@ export function draftSummary(draft: Draft, draftFile: string): string {
     lines.push('  This article is already in the seeds: only new evidence is proposed.');
   const known = new Map<string, number>();
   for (const m of draft.mentions)
-    if (m.via === 'name' || m.via === 'short-form') known.set(m.id, (known.get(m.id) ?? 0) + 1);
+    if (m.via === 'name' || m.via === 'short-form' || m.via === 'nested')
+      known.set(m.id, (known.get(m.id) ?? 0) + 1);
   lines.push(
     `  known entities mentioned: ${known.size} (${[...known].map(([id, n]) => `${id} ×${n}`).join(', ') || 'none'})`,
   );

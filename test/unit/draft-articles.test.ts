@@ -62,12 +62,13 @@ describe('leave-one-out on the two seed articles', () => {
     ]);
     for (const r of results)
       console.log(
-        `${r.document}: known ${formatRatio(r.knownResolved)}, duplicates ${r.duplicates.length}, curated facts ${formatRatio(r.curatedFound)}, correct proposals ${formatRatio(r.proposalsCorrect)}, dates ${formatRatio(r.dates)}, invented days ${r.inventedDays}, quotes ${formatRatio(r.quotesVerbatim)}`,
+        `${r.document}: known mentions ${formatRatio(r.knownMentions)}, known entities ${formatRatio(r.knownResolved)}, duplicates ${r.duplicates.length}, curated facts ${formatRatio(r.curatedFound)}, correct proposals ${formatRatio(r.proposalsCorrect)}, dates ${formatRatio(r.dates)}, invented days ${r.inventedDays}, quotes ${formatRatio(r.quotesVerbatim)}`,
       );
   });
 
   it.each(results.map((r) => [r.document, r] as const))('%s: the targets that hold', (_d, r) => {
     expect(r.knownResolved.hit / r.knownResolved.of).toBeGreaterThanOrEqual(0.95);
+    expect(r.knownMentions.hit / r.knownMentions.of).toBeGreaterThanOrEqual(0.95);
     expect(r.duplicates).toEqual([]);
     expect(r.quotesVerbatim.hit).toBe(r.quotesVerbatim.of);
     expect(r.inventedDays).toBe(0);
