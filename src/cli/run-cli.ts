@@ -50,9 +50,22 @@ type CliValues<T extends CliOptions> = ReturnType<
  * exit code 0; on bad arguments, with the parser's message and the usage on stderr and exit code 2.
  */
 export function parseCliArgs<T extends CliOptions>(usage: string, options: T): CliValues<T> {
+  return parseCliCommand(usage, options, false).values;
+}
+
+/** parseCliArgs for a command that also takes positional arguments (file names). */
+export function parseCliCommand<T extends CliOptions>(
+  usage: string,
+  options: T,
+  allowPositionals = true,
+): { values: CliValues<T>; positionals: string[] } {
   let values: CliValues<T>;
+  let positionals: string[];
   try {
-    values = parseArgs({ options: { ...options, ...HELP_OPTION } }).values;
+    ({ values, positionals } = parseArgs({
+      options: { ...options, ...HELP_OPTION },
+      allowPositionals,
+    }));
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${usage}`);
     throw new CliExit(2);
@@ -62,5 +75,5 @@ export function parseCliArgs<T extends CliOptions>(usage: string, options: T): C
     console.log(usage);
     throw new CliExit(0);
   }
-  return values;
+  return { values, positionals };
 }

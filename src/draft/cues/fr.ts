@@ -1,0 +1,301 @@
+import type { LanguageCues } from './types.js';
+
+/** French cues. Every relation cue carries the real sentence it was written from. */
+export const FRENCH: LanguageCues = {
+  relations: [
+    // --- CHAIRED -------------------------------------------------------------------------------
+    {
+      id: 'fr.chaired.preside-par',
+      type: 'CHAIRED',
+      pattern: '{to:M}…présidée?s? par ~{from:A}',
+      confidence: 0.9,
+      example: 'Ce débat de haut niveau, présidé par le Président vietnamien Nguyên Xuân Phuc',
+    },
+    {
+      id: 'fr.chaired.preside-par-focus',
+      type: 'CHAIRED',
+      pattern: '(?:présidée?s?|dirigée?s?|co-présidée?s?) (?:\\p{L}+ )?par ~{from:A}',
+      confidence: 0.75,
+      example: 'Cet évènement, qui sera dirigé virtuellement par le Président Nguyên Xuân Phuc',
+    },
+    {
+      id: 'fr.chaired.presidant',
+      type: 'CHAIRED',
+      pattern: 'présidant (?:la session|la réunion|le débat|les travaux), ~{from:A}',
+      confidence: 0.85,
+      example: 'Présidant la session, le Président vietnamien, Nguyên Xuân Phuc',
+    },
+    {
+      id: 'fr.chaired.menera',
+      type: 'CHAIRED',
+      pattern:
+        '{from:A}, en tant que président…(?:mènera|a mené|dirigera|a dirigé|présidera|a présidé) ~{to:M}',
+      confidence: 0.85,
+      example:
+        'Le Vietnam, en tant que président du Conseil de sécurité des Nations Unies (ONU) en avril, mènera ce lundi un débat de haut niveau',
+    },
+    {
+      id: 'fr.chaired.a-preside',
+      type: 'CHAIRED',
+      pattern: '{from:A} (?:a présidé|présidera|préside|a coprésidé|coprésidera) ~{to:M}',
+      confidence: 0.85,
+      example: 'La ministre Amélie Ferrand a présidé la réunion ministérielle',
+    },
+    // --- ORGANIZED and HOSTED -------------------------------------------------------------------
+    {
+      id: 'fr.organized.meeting-of',
+      type: 'ORGANIZED',
+      pattern: "{to:M} (?:du|de la|de l'|des) {from:O}",
+      confidence: 0.7,
+      example: 'Ce débat de haut niveau du Conseil de sécurité contribue à promouvoir le succès',
+    },
+    {
+      id: 'fr.organized.organise-par',
+      type: 'ORGANIZED',
+      pattern: '{to:M}…organisée?s? par ~{from:A}',
+      confidence: 0.9,
+      example: "Le forum, organisé par l'Union africaine, s'est tenu à Dakar",
+    },
+    {
+      id: 'fr.hosted.accueilli-par',
+      type: 'HOSTED',
+      pattern: '{to:M}…(?:accueillie?s?|hébergée?s?) par ~{from:O}',
+      confidence: 0.85,
+      example: 'La conférence, accueillie par le Sénégal, a réuni vingt délégations',
+    },
+    // --- PARTICIPATED_IN ------------------------------------------------------------------------
+    {
+      id: 'fr.participated.verra-la-participation',
+      type: 'PARTICIPATED_IN',
+      pattern: "{to:M} verra la participation (?:du|de la|de l'|des) ~{from:A}",
+      role: 'participant',
+      confidence: 0.85,
+      example:
+        'le débat de haut niveau verra la participation du Secrétaire général des Nations Unies, António Guterres',
+    },
+    {
+      id: 'fr.participated.a-participe',
+      type: 'PARTICIPATED_IN',
+      pattern:
+        '{from:A} (?:a participé|ont participé|participera|a pris part|ont pris part|prendra part) (?:à|au|aux) ~{to:M}',
+      role: 'participant',
+      confidence: 0.85,
+      example: 'Le Kenya a pris part au sommet de Nairobi',
+    },
+    {
+      id: 'fr.participated.allocution-ouverture',
+      type: 'PARTICIPATED_IN',
+      pattern: "(?:allocution|discours) d'ouverture, ~{from:P}",
+      role: 'opening_speaker',
+      confidence: 0.8,
+      example:
+        "Dans son allocution d'ouverture, le vice-ministre vietnamien des Affaires étrangères, Nguyen Quoc Dung",
+    },
+    {
+      id: 'fr.participated.a-declare',
+      type: 'PARTICIPATED_IN',
+      pattern:
+        '{from:P},? (?:a|ont) (?:déclaré|affirmé|souligné|indiqué|estimé|rappelé|appelé|proposé|annoncé)',
+      role: 'speaker',
+      confidence: 0.6,
+      example:
+        "Khaled Khiari, a déclaré que les Nations Unies étaient prêtes à collaborer étroitement avec l'ASEAN",
+    },
+    {
+      id: 'fr.participated.chef-delegation',
+      type: 'PARTICIPATED_IN',
+      pattern: "{from:P}, ~chef de (?:la )?délégation ~(?:aux?|à la|à l') {to:M}",
+      role: 'delegation_head',
+      confidence: 0.8,
+      example:
+        'Nguyen Quoc Dung, également chef de la délégation vietnamienne aux réunions des hauts fonctionnaires',
+    },
+    // --- HELD_IN and PART_OF --------------------------------------------------------------------
+    {
+      id: 'fr.held-in.s-est-ouvert-a',
+      type: 'HELD_IN',
+      pattern:
+        "{from:M}…(?:s'est ouverte?|s'est tenue?|a eu lieu|se tiendra|s'ouvrira|s'est déroulée?|se déroulera) (?:à|au) {to:L}",
+      confidence: 0.9,
+      example:
+        "Le cinquième Dialogue régional sur la coopération politique et de sécurité ASEAN - ONU s'est ouvert à Hanoï",
+    },
+    {
+      id: 'fr.part-of.dans-le-cadre',
+      type: 'PART_OF',
+      pattern: "{from:M}…dans le cadre (?:du|de la|de l'|des) ~{to:M}",
+      confidence: 0.85,
+      example: "s'est ouvert à Hanoï le 3 décembre dans le cadre du septième atelier ASEAN-ONU",
+    },
+    // --- MEMBER_OF and PRESIDED -----------------------------------------------------------------
+    {
+      id: 'fr.member-of.non-permanent',
+      type: 'MEMBER_OF',
+      pattern: "{from:O}…en tant que membre non permanent (?:du|de la|de l') {to:O}",
+      role: 'non_permanent_member',
+      confidence: 0.85,
+      example:
+        "l'engagement du Vietnam, en tant que membre non permanent du Conseil de sécurité des Nations unies pour la période 2020-2021",
+    },
+    {
+      id: 'fr.member-of.membre-de',
+      type: 'MEMBER_OF',
+      pattern: "{from:O}[^.;]{0,40}?en tant que membre (?:du|de la|de l'|des) {to:O}",
+      role: 'member',
+      confidence: 0.75,
+      example: 'la responsabilité du Vietnam en tant que membre de l’ASEAN',
+    },
+    {
+      id: 'fr.member-of.autres-pays-membres',
+      type: 'MEMBER_OF',
+      pattern:
+        "{from:O}[^.;]{0,200}?aux côtés des autres (?:pays|États) membres (?:du|de la|de l'|des) {to:O}",
+      role: 'member',
+      confidence: 0.7,
+      example:
+        "l'engagement du Vietnam, en tant que membre non permanent du Conseil de sécurité des Nations unies pour la période 2020-2021, à promouvoir la paix régionale et mondiale aux côtés des autres pays membres de l'ASEAN",
+    },
+    {
+      id: 'fr.participated.participation-de-personne',
+      type: 'PARTICIPATED_IN',
+      pattern: "{to:M} verra la participation (?:du|de la|de l'|des) {from:O}",
+      role: 'participant',
+      confidence: 0.8,
+      example: "le sommet verra la participation de l'Union africaine",
+    },
+    {
+      id: 'fr.presided.en-tant-que-president',
+      type: 'PRESIDED',
+      pattern: "{from:A}, en tant que président(?:e)? (?:du|de la|de l') {to:O}",
+      confidence: 0.8,
+      example:
+        'Le Vietnam, en tant que président du Conseil de sécurité des Nations Unies (ONU) en avril',
+    },
+    {
+      id: 'fr.presided.assure-la-presidence',
+      type: 'PRESIDED',
+      pattern:
+        "{from:A}…(?:assure|assurera|a assuré|exerce) la présidence (?:tournante )?(?:du|de la|de l') {to:O}",
+      confidence: 0.8,
+      example: "Le Ghana assure la présidence tournante de la CEDEAO pour l'année 2024",
+    },
+  ],
+  titles: [
+    { pattern: 'sous-secrétaire général(?:e)?', title: 'Assistant Secretary-General' },
+    { pattern: 'secrétaire général(?:e)? adjointe?', title: 'Deputy Secretary-General' },
+    { pattern: 'secrétaire général(?:e)?', title: 'Secretary-General' },
+    { pattern: 'premier ministre|première ministre', title: 'Prime Minister' },
+    {
+      pattern: 'vice-ministre (?:\\p{L}+ )?des affaires étrangères',
+      title: 'Deputy Minister of Foreign Affairs',
+      ministry: { en: 'Ministry of Foreign Affairs', local: 'Ministère des Affaires étrangères' },
+    },
+    {
+      pattern: 'ministre (?:\\p{L}+ )?des affaires étrangères',
+      title: 'Minister of Foreign Affairs',
+      ministry: { en: 'Ministry of Foreign Affairs', local: 'Ministère des Affaires étrangères' },
+    },
+    { pattern: 'vice-président(?:e)?', title: 'Vice President' },
+    { pattern: 'président(?:e)?', title: 'President' },
+    { pattern: 'ambassadeur|ambassadrice', title: 'Ambassador' },
+    { pattern: 'représentante? permanente?', title: 'Permanent Representative' },
+    { pattern: 'directeur général|directrice générale', title: 'Director-General' },
+    { pattern: 'ministre', title: 'Minister' },
+  ],
+  meetingHeads: [
+    { pattern: 'débats? de haut niveau', kind: 'high_level_debate' },
+    { pattern: 'débat public|débat', kind: 'debate' },
+    { pattern: 'réunions des hauts fonctionnaires', kind: 'series' },
+    { pattern: 'réunion ministérielle|réunion', kind: 'meeting' },
+    { pattern: 'dialogue régional|dialogue', kind: 'dialogue' },
+    { pattern: 'atelier', kind: 'workshop' },
+    { pattern: 'congrès national|congrès', kind: 'congress' },
+    { pattern: 'session', kind: 'session' },
+    { pattern: 'sommet|conférence|forum', kind: 'conference' },
+  ],
+  eventWords: 'évènement|événement',
+  definite: "ce|cet|cette|le|la|l'|du|au|de la|de l'",
+  indefinite: "un|une|d'un|d'une",
+  ordinals: {
+    premier: 1,
+    première: 1,
+    deuxième: 2,
+    second: 2,
+    seconde: 2,
+    troisième: 3,
+    quatrième: 4,
+    cinquième: 5,
+    sixième: 6,
+    septième: 7,
+    huitième: 8,
+    neuvième: 9,
+    dixième: 10,
+    onzième: 11,
+    douzième: 12,
+    treizième: 13,
+    quatorzième: 14,
+    quinzième: 15,
+    vingtième: 20,
+  },
+  demonyms: {
+    vietnamien: 'Vietnam',
+    vietnamienne: 'Vietnam',
+    français: 'France',
+    française: 'France',
+    sénégalais: 'Sénégal',
+    sénégalaise: 'Sénégal',
+    kényan: 'Kenya',
+    kényane: 'Kenya',
+    indonésien: 'Indonésie',
+    indonésienne: 'Indonésie',
+    thaïlandais: 'Thaïlande',
+    thaïlandaise: 'Thaïlande',
+    japonais: 'Japon',
+    japonaise: 'Japon',
+    chinois: 'Chine',
+    chinoise: 'Chine',
+    américain: 'États-Unis',
+    américaine: 'États-Unis',
+    ghanéen: 'Ghana',
+    ghanéenne: 'Ghana',
+    malaisien: 'Malaisie',
+    malaisienne: 'Malaisie',
+  },
+  complementStop:
+    ",|\\n|\\.|;|\\(|«|\\s(?:s'|a |ont |qui |que |dans |verra|présid|afin|pour promouvoir|sera |est |se |en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|\\d))",
+  themes: [
+    'sous le thème «\\s*([^»]+?)\\s*»',
+    'devise[^«]{0,60}«\\s*([^»]+?)\\s*»',
+    "notamment (?:le |la |les |l')([^,.;]+)",
+    '(?:a |ont )?(?:également )?proposé de (créer [^,.;]+?)(?= qui|[,.;])',
+    "en matière (?:de|d') ((?:la |l')?[\\p{Ll}][^,.;]+?) et (?:de|d') ",
+    "en matière (?:de|d') (?:[^,.;]+?) et (?:de|d') ((?:la |l')?[\\p{Ll}][^,.;]+?)(?=[,.;]|$)",
+    'conformément (?:à la|au|aux) ([^,.;]+?) et (?:au|à la|aux) ',
+    'conformément (?:à la|au|aux) (?:[^,.;]+?) et (?:au|à la|aux) ([^,.;]+?)(?=[,.;]|$)',
+    '(?:dans|de) la prévention et (?:la|de la) ((?:résolution|règlement) des conflits par des (?:moyens|mesures) pacifiques)',
+    "(?:débat|réunion|session|dialogue|sommet|conférence|forum)[^,.;]{0,40}? (?:sur|consacrée? à) (?:le |la |les |l')((?:[\\p{Ll}'’-]+ ?){2,10}?)(?=[,.;]|$| afin| présid| qui)",
+  ],
+  organizationHeads:
+    'Institut|Organisation|Conseil|Ministère|Association|Agence|Fonds|Programme|Commission|Union|Parti|Banque|Bureau|Centre|Comité|Communauté|Fondation',
+  place:
+    "(?:s'est ouverte?|s'est tenue?|a eu lieu|se tiendra|s'ouvrira|se déroulera|s'est déroulée?|réunis?|organisée?) (?:à|au) (\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?)",
+  organizer:
+    "(?:organisée?s?|accueillie?s?|convoquée?s?|hébergée?s?) par (?:l'|la |le )?(\\p{Lu}[\\p{L}-]*(?: (?:\\p{Lu}[\\p{L}-]*|[\\p{Ll}-]+(?:aine?s?|ique|éenne|ais|aise|ale|ales|aux)|de l'\\p{Lu}[\\p{L}-]*)){0,3})(?=[,.;]|\\s(?:a|est|et|sur)\\s)",
+  connectorWords: [
+    'de',
+    'la',
+    "l'",
+    'le',
+    'les',
+    'pour',
+    'et',
+    'des',
+    'du',
+    "d'",
+    'en',
+    'sur',
+    'à',
+    'au',
+    'aux',
+  ],
+};

@@ -1,0 +1,71 @@
+import type { RelationshipType } from '../../model/graph-model.js';
+
+/**
+ * A cue: a pattern of a sentence that states a relation. Patterns are written over the sentence
+ * with its entity mentions replaced by slots:
+ *   {from:A} {to:M}  the fact's endpoints: A actor (person or organization), P person,
+ *                    O organization, M meeting, T theme, L place
+ *   {O} {M} …        a mention of that kind that is not an endpoint
+ *   …                a short gap (at most 80 characters, within the clause)
+ *   ~                a few words (at most six)
+ * and plain regular expression otherwise (matched ignoring case; ’ is read as ').
+ * An endpoint missing from the pattern is the meeting the sentence is about (its focus).
+ */
+export interface RelationCue {
+  id: string;
+  type: RelationshipType;
+  pattern: string;
+  /** role of a PARTICIPATED_IN or MEMBER_OF fact. */
+  role?: string;
+  confidence: number;
+  /** A real sentence the cue was written from (the test of the tables checks that it matches). */
+  example: string;
+}
+
+/** A title that names a person's position ("le vice-ministre des Affaires étrangères, X"). */
+export interface TitleCue {
+  pattern: string;
+  /** The title in English, as the seed writes it. */
+  title: string;
+  /** The office, when the title implies one of a state ("Ministry of Foreign Affairs"). */
+  ministry?: { en: string; local: string };
+}
+
+export type MeetingKind =
+  | 'debate'
+  | 'high_level_debate'
+  | 'meeting'
+  | 'session'
+  | 'dialogue'
+  | 'workshop'
+  | 'congress'
+  | 'series'
+  | 'conference';
+
+export interface LanguageCues {
+  relations: RelationCue[];
+  titles: TitleCue[];
+  /** Meeting head nouns (longest first is not required: the longest match wins). */
+  meetingHeads: { pattern: string; kind: MeetingKind }[];
+  /** Words for "event" that refer back to the meeting in focus. */
+  eventWords: string;
+  /** Determiners that make a head noun refer back ("ce débat", "the dialogue"). */
+  definite: string;
+  /** Determiners that introduce a new meeting ("un débat"). */
+  indefinite: string;
+  ordinals: Record<string, number>;
+  /** Nationality adjectives and the state they name (its name as the graph spells it). */
+  demonyms: Record<string, string>;
+  /** Where a meeting's complement (its topic, its organizer) ends. */
+  complementStop: string;
+  /** Patterns whose group 1 names a theme, new or known. */
+  themes: string[];
+  /** Organization head words, for names defined with an acronym ("Institut … (AIPR)"). */
+  organizationHeads: string;
+  /** A place after a verb of meeting ("s'est ouvert à Hanoï"). */
+  place: string;
+  /** An organizer or host named after its verb ("organisé par l'Union africaine"): group 1. */
+  organizer: string;
+  /** Speech verbs: a person who speaks at the meeting in focus took part in it. */
+  connectorWords: string[];
+}
