@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AS_OF_ON_R,
   labelExpression,
   orderDirection,
   relationshipPattern,
@@ -30,6 +31,7 @@ describe('Cypher templates', () => {
     const page = statement('api/relationship-page', {
       rel: relationshipPattern('COVERED', 'out'),
       order: orderDirection(true),
+      ...AS_OF_ON_R,
     });
     expect(page.text).toContain('MATCH (p)-[r:COVERED]->(o:Entity)');
     expect(page.text).toContain('ORDER BY key DESC, r.id DESC');
