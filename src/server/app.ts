@@ -19,6 +19,7 @@ import { Readiness } from './readiness.js';
 import { explorerRoute } from './routes/explore.js';
 import type { Route } from './routes/route.js';
 import { exportRoute } from './routes/export.js';
+import { playgroundAssetsRoute, renderPlaygroundPage } from './routes/playground.js';
 import { loadServerSettings, type ServerSettings } from './settings.js';
 import { gracefulShutdown, RequestTracker } from './shutdown.js';
 
@@ -81,6 +82,8 @@ export function createApp(deps: AppDeps): App {
       defaultQuery: examples[0]?.query,
       defaultTabs: examples.map((e) => ({ query: e.query })),
     },
+    // GraphiQL from node_modules, not from yoga's CDN (routes/playground.ts).
+    renderGraphiQL: renderPlaygroundPage,
     cors: corsOptions(settings.corsOrigins),
     batching: limits.batch > 1 && { limit: limits.batch },
     maxRequestBodySize: limits.bodyBytes,
@@ -162,6 +165,8 @@ export function createApp(deps: AppDeps): App {
       },
     },
     { name: 'graphql', matches: (p) => p === '/graphql', handle: graphql },
+    // GraphiQL's files, when the playground is on.
+    ...(settings.graphiql ? [playgroundAssetsRoute()] : []),
     // The explorer page (/explore) and sub-graph exports for visualizers (/export/<format>).
     explorerRoute(),
     exportRoute({
