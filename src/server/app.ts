@@ -22,6 +22,7 @@ import { exportRoute } from './routes/export.js';
 import { playgroundAssetsRoute, renderPlaygroundPage } from './routes/playground.js';
 import { loadServerSettings, type ServerSettings } from './settings.js';
 import { gracefulShutdown, RequestTracker } from './shutdown.js';
+import { warmUp, type WarmUpAnswer } from './warm-up.js';
 
 export interface AppDeps {
   driver: Driver;
@@ -64,6 +65,22 @@ export function createApp(deps: AppDeps): App {
     database: deps.database,
     expectedVersion: deps.expectedSeedVersion,
     logger: deps.logger,
+    // Through yoga itself, as a client's POST /graphql goes: the same plugins and resolvers.
+    ...(settings.warmUpTimeoutMs > 0 && {
+      warmUp: () =>
+        warmUp({
+          execute: async (request) => {
+            const response = await yoga.fetch('http://localhost/graphql', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', accept: 'application/json' },
+              body: JSON.stringify(request),
+            });
+            return (await response.json()) as WarmUpAnswer;
+          },
+          timeBoundMs: settings.warmUpTimeoutMs,
+          logger: deps.logger,
+        }),
+    }),
   });
   const tracker = new RequestTracker();
   const limits = settings.limits;
