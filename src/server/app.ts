@@ -61,6 +61,11 @@ export function createApp(deps: AppDeps): App {
   const timeoutMs = deps.queryTimeoutMs ?? loadConfig().queryTimeoutMs;
   const metrics = new ServerMetrics();
   const driver = instrumentDriver(deps.driver, metrics);
+  // The warm-up's own requests (never a client's: only this process holds these objects). Their
+  // reads may run up to the warm-up's bound instead of QUERY_TIMEOUT_MS: on a busy machine a cold
+  // statement can take longer than that to plan, and a read cut off while planning leaves no
+  // plan behind, so every later request would plan it again and be cut off again.
+  const warmUpRequests = new WeakSet<Request>();
   const readiness = new Readiness(driver, {
     database: deps.database,
     expectedVersion: deps.expectedSeedVersion,
@@ -70,11 +75,13 @@ export function createApp(deps: AppDeps): App {
       warmUp: () =>
         warmUp({
           execute: async (request) => {
-            const response = await yoga.fetch('http://localhost/graphql', {
+            const fetchRequest = new Request('http://localhost/graphql', {
               method: 'POST',
               headers: { 'content-type': 'application/json', accept: 'application/json' },
               body: JSON.stringify(request),
             });
+            warmUpRequests.add(fetchRequest);
+            const response = await yoga.fetch(fetchRequest);
             return (await response.json()) as WarmUpAnswer;
           },
           timeBoundMs: settings.warmUpTimeoutMs,
@@ -107,7 +114,13 @@ export function createApp(deps: AppDeps): App {
     multipart: false,
     context: ({ request }): GraphQLContext => {
       const requestId = requestIdOf(request);
-      const db = new Db(driver, { database: deps.database, timeoutMs, requestId });
+      const db = new Db(driver, {
+        database: deps.database,
+        timeoutMs: warmUpRequests.has(request)
+          ? Math.max(timeoutMs, settings.warmUpTimeoutMs)
+          : timeoutMs,
+        requestId,
+      });
       return { requestId, db, data: new GraphData(db), logger: deps.logger };
     },
     plugins: [
