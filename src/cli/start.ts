@@ -19,14 +19,15 @@ server with its playground at http://localhost:$PORT/graphql (PORT defaults to 4
 Options:
   --no-seed   serve the graph as it is, without loading the seed files first
 
-Also serves /health (liveness), /ready (Neo4j answers and holds the seed graph) and /metrics
+Also serves /health (liveness), /ready (Neo4j answers and holds the seed graph, and the warm-up
+has run: the example and explorer operations, once, within WARM_UP_TIMEOUT_MS) and /metrics
 (Prometheus).
 
 Settings (environment): NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE, PORT, HOST,
 NEO4J_LOCAL_PORT, NEO4J_LOCAL_HOME, NEO4J_LOCAL_HEAP, NEO4J_LOCAL_PAGECACHE, QUERY_TIMEOUT_MS,
 LOG_LEVEL; production mode and limits: NODE_ENV or SERVER_MODE, GRAPHQL_INTROSPECTION,
 GRAPHQL_SUGGESTIONS, GRAPHIQL, CORS_ORIGINS, PERSISTED_OPERATIONS_FILE, REQUEST_TIMEOUT_MS,
-SHUTDOWN_TIMEOUT_MS, MAX_DEPTH, MAX_COST, MAX_ALIASES, MAX_DIRECTIVES, MAX_TOKENS, MAX_BATCH,
+SHUTDOWN_TIMEOUT_MS, WARM_UP_TIMEOUT_MS, MAX_DEPTH, MAX_COST, MAX_ALIASES, MAX_DIRECTIVES, MAX_TOKENS, MAX_BATCH,
 MAX_BODY_BYTES (see the README).
 Stop with Ctrl-C or SIGTERM: the server stops accepting, drains in-flight requests (up to
 SHUTDOWN_TIMEOUT_MS), closes the driver and stops the local Neo4j it started. A second Ctrl-C
@@ -100,6 +101,9 @@ runCli(async () => {
   });
   const port = await listen(app.server, config.httpPort, settings.host);
   console.error(`GraphQL server ready: http://localhost:${port}/graphql`);
+  // Warms up at once (/ready says ready when done), and notices a Neo4j restart by itself.
+  void app.readiness.check();
+  const stopWatching = app.readiness.watch(2000);
 
   await new Promise<void>((resolve, reject) => {
     const shutdown = (signal: string) => {
@@ -107,6 +111,7 @@ runCli(async () => {
       // A second signal means "now": cut the requests still running; the driver and the local
       // Neo4j (in its own process group, which Ctrl-C does not reach) still get closed.
       process.once(signal, () => app.server.closeAllConnections());
+      stopWatching();
       app.shutdown().then(resolve, reject);
     };
     process.once('SIGINT', shutdown);

@@ -21,8 +21,10 @@ import { Readiness } from './readiness.js';
 import { explorerRoute } from './routes/explore.js';
 import type { Route } from './routes/route.js';
 import { exportRoute } from './routes/export.js';
+import { playgroundAssetsRoute, renderPlaygroundPage } from './routes/playground.js';
 import { loadServerSettings, type ServerSettings } from './settings.js';
 import { gracefulShutdown, RequestTracker } from './shutdown.js';
+import { warmUp, type WarmUpAnswer } from './warm-up.js';
 
 export interface AppDeps {
   driver: Driver;
@@ -61,10 +63,33 @@ export function createApp(deps: AppDeps): App {
   const timeoutMs = deps.queryTimeoutMs ?? loadConfig().queryTimeoutMs;
   const metrics = new ServerMetrics();
   const driver = instrumentDriver(deps.driver, metrics);
+  // The warm-up's own requests (never a client's: only this process holds these objects). Their
+  // reads may run up to the warm-up's bound instead of QUERY_TIMEOUT_MS: on a busy machine a cold
+  // statement can take longer than that to plan, and a read cut off while planning leaves no
+  // plan behind, so every later request would plan it again and be cut off again.
+  const warmUpRequests = new WeakSet<Request>();
   const readiness = new Readiness(driver, {
     database: deps.database,
     expectedVersion: deps.expectedSeedVersion,
     logger: deps.logger,
+    // Through yoga itself, as a client's POST /graphql goes: the same plugins and resolvers.
+    ...(settings.warmUpTimeoutMs > 0 && {
+      warmUp: () =>
+        warmUp({
+          execute: async (request) => {
+            const fetchRequest = new Request('http://localhost/graphql', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', accept: 'application/json' },
+              body: JSON.stringify(request),
+            });
+            warmUpRequests.add(fetchRequest);
+            const response = await yoga.fetch(fetchRequest);
+            return (await response.json()) as WarmUpAnswer;
+          },
+          timeBoundMs: settings.warmUpTimeoutMs,
+          logger: deps.logger,
+        }),
+    }),
   });
   const tracker = new RequestTracker();
   const limits = settings.limits;
@@ -83,13 +108,21 @@ export function createApp(deps: AppDeps): App {
       defaultQuery: examples[0]?.query,
       defaultTabs: examples.map((e) => ({ query: e.query })),
     },
+    // GraphiQL from node_modules, not from yoga's CDN (routes/playground.ts).
+    renderGraphiQL: renderPlaygroundPage,
     cors: corsOptions(settings.corsOrigins),
     batching: limits.batch > 1 && { limit: limits.batch },
     maxRequestBodySize: limits.bodyBytes,
     multipart: false,
     context: ({ request }): GraphQLContext => {
       const requestId = requestIdOf(request);
-      const db = new Db(driver, { database: deps.database, timeoutMs, requestId });
+      const db = new Db(driver, {
+        database: deps.database,
+        timeoutMs: warmUpRequests.has(request)
+          ? Math.max(timeoutMs, settings.warmUpTimeoutMs)
+          : timeoutMs,
+        requestId,
+      });
       return { requestId, db, data: new GraphData(db), logger: deps.logger };
     },
     plugins: [
@@ -168,6 +201,8 @@ export function createApp(deps: AppDeps): App {
       },
     },
     { name: 'graphql', matches: (p) => p === '/graphql', handle: graphql },
+    // GraphiQL's files, when the playground is on.
+    ...(settings.graphiql ? [playgroundAssetsRoute()] : []),
     // The explorer page (/explore) and sub-graph exports for visualizers (/export/<format>).
     explorerRoute(),
     exportRoute({

@@ -22,16 +22,26 @@ export interface ReadinessOptions {
   cacheMs?: number;
   /** Told when readiness changes, with the driver's reason (which clients do not see). */
   logger?: Logger;
+  /**
+   * Run once Neo4j answers with the right seed graph, and again each time it comes back after
+   * being unreachable (a restarted Neo4j has lost its query plans and page cache); the server
+   * is not ready until it has finished. See warm-up.ts.
+   */
+  warmUp?: () => Promise<unknown>;
 }
 
 /**
- * Readiness: Neo4j answers and holds the seed graph (the expected version when one is given). A
- * plain auto-commit read: transaction functions would retry for up to 30 s while Neo4j is away,
- * and the probe must say "not ready" at once.
+ * Readiness: Neo4j answers and holds the seed graph (the expected version when one is given),
+ * and the warm-up, when there is one, has run since Neo4j was last seen reachable. A plain
+ * auto-commit read: transaction functions would retry for up to 30 s while Neo4j is away, and
+ * the probe must say "not ready" at once.
  */
 export class Readiness {
   #last: { at: number; report: Promise<ReadinessReport> } | undefined;
   #wasReady: boolean | undefined;
+  #warm: 'cold' | 'warming' | 'warm' = 'cold';
+  /** Counts the times Neo4j was seen unreachable: a warm-up begun before one is stale. */
+  #outages = 0;
 
   constructor(
     private readonly driver: Driver,
@@ -42,7 +52,8 @@ export class Readiness {
     const now = Date.now();
     if (this.#last && now - this.#last.at < (this.options.cacheMs ?? 1000))
       return this.#last.report;
-    const report = this.#probe().then((r) => {
+    const report = this.#probe().then((probed) => {
+      const r = this.#afterWarmUp(probed);
       if (r.ready !== this.#wasReady) {
         this.#wasReady = r.ready;
         if (r.ready) this.options.logger?.info({ seedVersion: r.seedVersion }, 'ready');
@@ -52,6 +63,43 @@ export class Readiness {
     });
     this.#last = { at: now, report };
     return report;
+  }
+
+  /** Checks every `everyMs` in the background, so a Neo4j restart is noticed (and warmed up
+   * after) even when nobody asks /ready. Returns the function that stops it. */
+  watch(everyMs: number): () => void {
+    const timer = setInterval(() => void this.check(), everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /** The probe's report, held back (and the warm-up started) until the warm-up has run. */
+  #afterWarmUp(report: ReadinessReport): ReadinessReport {
+    const warmUp = this.options.warmUp;
+    if (!warmUp) return report;
+    if (report.neo4j === 'down') {
+      if (this.#warm !== 'cold') this.#outages += 1;
+      this.#warm = 'cold';
+      return report;
+    }
+    if (!report.ready || this.#warm === 'warm') return report;
+    if (this.#warm === 'cold') {
+      this.#warm = 'warming';
+      const outages = this.#outages;
+      void warmUp()
+        .catch((error: unknown) => this.options.logger?.warn({ err: error }, 'warm-up failed'))
+        .finally(() => {
+          if (outages !== this.#outages) return;
+          this.#warm = 'warm';
+          // The next check probes again instead of repeating "warming up".
+          this.#last = undefined;
+        });
+    }
+    return {
+      ...report,
+      ready: false,
+      reason: 'warming up: running the example and explorer operations once',
+    };
   }
 
   async #probe(): Promise<ReadinessReport> {

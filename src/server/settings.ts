@@ -43,6 +43,8 @@ export interface ServerSettings {
   requestTimeoutMs: number;
   /** How long a graceful shutdown waits for in-flight requests before cutting them. */
   shutdownTimeoutMs: number;
+  /** Time bound of the warm-up that runs before the server says it is ready; 0: no warm-up. */
+  warmUpTimeoutMs: number;
   limits: RequestLimits;
 }
 
@@ -111,6 +113,7 @@ export function loadServerSettings(env: Env = process.env): ServerSettings {
     persistedOperationsFile: persistedFile,
     requestTimeoutMs: intSetting(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
     shutdownTimeoutMs: intSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    warmUpTimeoutMs: intSetting(env, 'WARM_UP_TIMEOUT_MS', 20_000, 0, 600_000),
     limits: {
       depth: intSetting(env, 'MAX_DEPTH', DEFAULT_LIMITS.depth, 1, 100),
       cost: intSetting(env, 'MAX_COST', DEFAULT_LIMITS.cost, 1, 100_000_000),

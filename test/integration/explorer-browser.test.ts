@@ -1,19 +1,17 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/env.js';
+import { openBrowser, type Browser } from '../support/browser.js';
 import { startApi, type Api } from './api-harness.js';
 
 // The explorer page (/explore) end to end in a real headless Chromium, as a person uses it:
 // search, see the node, expand, read a fact's quote in the panel, filter, download GraphML.
 // Screenshots go to test-artifacts/explorer/ (git-ignored) for a person to look at.
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(projectRoot, 'test-artifacts', 'explorer');
 const GUTERRES = 'antonio-guterres';
 const DEBATE = 'unsc-debate-2021-04-regional-organizations';
@@ -44,57 +42,21 @@ interface ExplorerWindow {
 }
 
 let api: Api;
-let context: BrowserContext;
+let browser: Browser;
 let page: Page;
-let userDataDir: string;
-const problems: string[] = [];
-const foreignRequests: string[] = [];
 
 beforeAll(async () => {
-  // `npm test` runs it first; running it here too keeps `vitest run` of this file self-sufficient
-  // (it returns at once when Chromium is there).
-  execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'ensure-chromium.mjs')], {
-    stdio: 'inherit',
-  });
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
   api = await startApi();
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    acceptDownloads: true,
-    // A laptop screen.
-    viewport: { width: 1366, height: 768 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  // Everything the page loads must come from the server itself: no CDN, no internet.
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(api.base) && !/^(data|blob):/.test(url)) foreignRequests.push(url);
-  });
+  browser = await openBrowser({ artifacts: 'explorer', acceptDownloads: true });
+  page = browser.page;
 }, 600_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await api?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
 });
 
-const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+const shot = (name: string) => browser.shot(name);
 
 /** The ids of the nodes (or edges) the Cytoscape view shows. */
 const shown = (what: 'nodes' | 'edges'): Promise<string[]> =>
@@ -253,7 +215,9 @@ describe('the explorer page', () => {
   });
 
   it('loaded nothing from outside the server and logged no errors', () => {
-    expect(foreignRequests).toEqual([]);
-    expect(problems).toEqual([]);
+    // Everything the page loads must come from the server itself: no CDN, no internet.
+    expect(browser.requests).toContain(`${api.base}/explore/vendor/cytoscape.min.js`);
+    expect(browser.requests.filter((url) => !url.startsWith(api.base))).toEqual([]);
+    expect(browser.problems).toEqual([]);
   });
 });

@@ -79,11 +79,16 @@ describe('production mode', () => {
 
   it('serves no GraphiQL', async () => {
     const accept = { accept: 'text/html' };
-    const production = await fetch(`${await serve(PRODUCTION)}/graphql`, { headers: accept });
+    const productionBase = await serve(PRODUCTION);
+    const production = await fetch(`${productionBase}/graphql`, { headers: accept });
     expect(production.headers.get('content-type') ?? '').not.toMatch(/html/);
-    const dev = await fetch(`${await serve({})}/graphql`, { headers: accept });
+    // Nor its script (served from node_modules when the playground is on).
+    expect((await fetch(`${productionBase}/graphiql/graphiql.js`)).status).toBe(404);
+    const devBase = await serve({});
+    const dev = await fetch(`${devBase}/graphql`, { headers: accept });
     expect(dev.status).toBe(200);
     expect(dev.headers.get('content-type')).toMatch(/text\/html/);
+    expect((await fetch(`${devBase}/graphiql/graphiql.js`)).status).toBe(200);
   });
 
   it('allows CORS for the configured origins only', async () => {

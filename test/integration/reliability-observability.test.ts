@@ -5,7 +5,7 @@ import { createApp, listen, type App, type AppDeps } from '../../src/server/app.
 import { createLogger } from '../../src/server/logger.js';
 import { loadServerSettings } from '../../src/server/settings.js';
 import { testConnection, testDriver } from '../support/neo4j.js';
-import { capturingLogger, postGraphQL } from './reliability-harness.js';
+import { capturingLogger, postGraphQL, waitFor200 } from './reliability-harness.js';
 
 /**
  * What operators see: /health, /ready, /metrics, structured logs with the request id on every
@@ -59,6 +59,8 @@ describe('health and readiness', () => {
   });
 
   it('/ready answers 200 with the seed version the database holds', async () => {
+    // Once the warm-up (started by the first check) has run.
+    await waitFor200(`${base}/ready`, 60_000);
     const response = await fetch(`${base}/ready`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
