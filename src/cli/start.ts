@@ -5,7 +5,7 @@ import { createApp, listen } from '../server/app.js';
 import { createLogger } from '../server/logger.js';
 import { loadServerSettings } from '../server/settings.js';
 import { commandNeo4j } from './command-neo4j.js';
-import { runCli, wantsHelp } from './run-cli.js';
+import { parseCliArgs, runCli } from './run-cli.js';
 import path from 'node:path';
 import { projectRoot } from '../config/env.js';
 import { ensureSeeded } from '../seed/ensure-seeded.js';
@@ -34,11 +34,7 @@ cuts the requests still running instead of waiting for them.
 `;
 
 runCli(async () => {
-  const args = process.argv.slice(2);
-  if (wantsHelp(args)) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseCliArgs(HELP, { 'no-seed': { type: 'boolean', default: false } });
   const config = loadConfig();
   const settings = loadServerSettings();
   const logger = createLogger();
@@ -59,7 +55,7 @@ runCli(async () => {
     throw error;
   }
   let seedVersion: string | undefined;
-  if (!args.includes('--no-seed')) {
+  if (!args['no-seed']) {
     try {
       const seeded = await ensureSeeded(
         driver,
