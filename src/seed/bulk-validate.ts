@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SeedChecker, sortIssues, type Raw, type TextLookup } from './checker.js';
-import { fastYamlAvailable } from './fast-yaml.js';
 import { FactLedger } from './fact-ledger.js';
 import { FileWriter } from './file-writer.js';
 import { listFileItems } from './list-file.js';
@@ -69,7 +68,6 @@ export interface BulkPlan {
   /** Facts stated by several articles, whose evidence count is settled after the load. */
   restated: { id: string; type: string }[];
   textsSkipped: string | null;
-  fastYaml: boolean;
   millis: number;
   /** Removes the spool and its folder. */
   cleanup(): void;
@@ -293,7 +291,6 @@ export function validateBulk(options: BulkValidateOptions): BulkPlan {
       distinct: { entities: checker.entityCount, ...distinct },
       restated,
       textsSkipped: availability.skipped,
-      fastYaml: fastYamlAvailable(),
       millis: Date.now() - started,
       cleanup,
     };
