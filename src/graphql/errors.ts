@@ -1,4 +1,4 @@
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import {
   BadInputError,
@@ -36,7 +36,7 @@ export function clientError(error: GraphQLError, requestId: string, logger: Logg
   }
   // Errors GraphQL itself raises about the request (a variable of the wrong type, an IsoDate
   // that is no date) are the caller's to fix, and their messages are safe to show.
-  if (original === undefined || isGraphQLError(original)) {
+  if (original === undefined || original instanceof GraphQLError) {
     const { code, http } = (original ?? error).extensions;
     if (error.path === undefined || code === 'BAD_USER_INPUT') {
       // `http` (the status of a request rejected before execution, src/server/limits.ts) is
@@ -49,14 +49,6 @@ export function clientError(error: GraphQLError, requestId: string, logger: Logg
   }
   logger.error({ requestId, path: error.path, err: original ?? error }, 'resolver failed');
   return coded(UNEXPECTED_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR', { ...at, requestId });
-}
-
-/**
- * By name, not instanceof: under Vitest the server's graphql-js (CommonJS) and ours (ESM) are two
- * copies of the package, with two GraphQLError classes.
- */
-function isGraphQLError(error: Error): error is GraphQLError {
-  return error.name === 'GraphQLError';
 }
 
 /** Made with yoga's own helper, so its masking recognizes the error as already safe. */
