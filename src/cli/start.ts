@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../config/env.js';
 import { createDriver, verifyDatabase } from '../db/driver.js';
-import { createApp, listen } from '../server/app.js';
+import { createApp, listenApp } from '../server/app.js';
 import { createLogger } from '../server/logger.js';
 import { loadServerSettings } from '../server/settings.js';
 import { commandNeo4j } from './command-neo4j.js';
@@ -20,14 +20,15 @@ Options:
   --no-seed   serve the graph as it is, without loading the seed files first
 
 Also serves /health (liveness), /ready (Neo4j answers and holds the seed graph) and /metrics
-(Prometheus).
+(Prometheus): on the public port in development; in production only with METRICS_PORT, on
+METRICS_HOST:METRICS_PORT (default host 127.0.0.1), never on the public port.
 
 Settings (environment): NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE, PORT, HOST,
 NEO4J_LOCAL_PORT, NEO4J_LOCAL_HOME, NEO4J_LOCAL_HEAP, NEO4J_LOCAL_PAGECACHE, QUERY_TIMEOUT_MS,
 LOG_LEVEL; production mode and limits: NODE_ENV or SERVER_MODE, GRAPHQL_INTROSPECTION,
 GRAPHQL_SUGGESTIONS, GRAPHIQL, CORS_ORIGINS, PERSISTED_OPERATIONS_FILE, REQUEST_TIMEOUT_MS,
 SHUTDOWN_TIMEOUT_MS, MAX_DEPTH, MAX_COST, MAX_ALIASES, MAX_DIRECTIVES, MAX_TOKENS, MAX_BATCH,
-MAX_BODY_BYTES (see the README).
+MAX_BODY_BYTES, METRICS_PORT, METRICS_HOST (see the README).
 Stop with Ctrl-C or SIGTERM: the server stops accepting, drains in-flight requests (up to
 SHUTDOWN_TIMEOUT_MS), closes the driver and stops the local Neo4j it started. A second Ctrl-C
 cuts the requests still running instead of waiting for them.
@@ -94,8 +95,13 @@ runCli(async () => {
       await stopLocal();
     },
   });
-  const port = await listen(app.server, config.httpPort, settings.host);
+  const { port, metricsPort } = await listenApp(app, config.httpPort, settings);
   console.error(`GraphQL server ready: http://localhost:${port}/graphql`);
+  if (metricsPort !== undefined) {
+    console.error(`metrics: http://${settings.metrics.host}:${metricsPort}/metrics`);
+  } else if (settings.production) {
+    console.error('metrics: not served (set METRICS_PORT to serve /metrics on a port of its own)');
+  }
 
   await new Promise<void>((resolve, reject) => {
     const shutdown = (signal: string) => {

@@ -53,7 +53,7 @@ const foreignRequests: string[] = [];
 beforeAll(async () => {
   // `npm test` runs it first; running it here too keeps `vitest run` of this file self-sufficient
   // (it returns at once when Chromium is there).
-  execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'ensure-chromium.mjs')], {
+  execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'ensure-test-tools.mjs')], {
     stdio: 'inherit',
   });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
