@@ -6,6 +6,7 @@ import { bulkLoadSeeds } from '../seed/bulk-load.js';
 import { validateBulk } from '../seed/bulk-validate.js';
 import { formatIssue, SeedValidationError } from '../seed/types.js';
 import { printGraphCounts } from './print-graph-counts.js';
+import { progressDisplay } from '../progress/display.js';
 import { parseCliArgs, runCli } from './run-cli.js';
 
 const HELP = `Usage: npm run load-bulk -- --seeds DIR [--documents DIR] [--reset] [--check] [--writers N] [--keep-indexes] [--json]
@@ -64,11 +65,13 @@ runCli(async () => {
   const documentsDir = path.resolve(
     args.documents ?? (documentsPresent(ownTexts) ? ownTexts : config.documentsDir),
   );
+  // Bars with rate and time left on a terminal; the plain lines every two seconds otherwise.
+  const display = progressDisplay();
   const options = {
     seedsDir,
     documentsDir,
     requireTexts: process.env.CI === 'true',
-    onProgress: (m: string) => console.error(`  ${m}`),
+    ...display,
   };
   const invalid = (error: unknown) => {
     if (!(error instanceof SeedValidationError)) throw error;
@@ -80,6 +83,7 @@ runCli(async () => {
   if (args.check) {
     try {
       const plan = validateBulk(options);
+      display.stop();
       plan.cleanup();
       if (plan.textsSkipped) console.error(`warning: ${plan.textsSkipped}`);
       console.log(
@@ -88,6 +92,7 @@ runCli(async () => {
       );
       return 0;
     } catch (error) {
+      display.stop();
       return invalid(error);
     }
   }
@@ -107,8 +112,10 @@ runCli(async () => {
         keepIndexes: Boolean(args['keep-indexes']),
       });
     } catch (error) {
+      display.stop();
       return invalid(error);
     }
+    display.stop();
     if (summary.plan.textsSkipped) console.error(`warning: ${summary.plan.textsSkipped}`);
     if (args.json) {
       console.log(JSON.stringify(summary, null, 2));

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { ticker, type StepReport } from '../progress/progress.js';
 import os from 'node:os';
 import path from 'node:path';
 import { SeedChecker, sortIssues, type Raw, type TextLookup } from './checker.js';
@@ -42,6 +43,7 @@ export interface BulkValidateOptions extends ReadSeedOptions {
   /** Where the spool and ledger go (default: a fresh folder in the system temp dir). */
   workDir?: string;
   onProgress?: (message: string) => void;
+  onStep?: StepReport;
 }
 
 /**
@@ -145,19 +147,10 @@ class Spool {
   }
 }
 
-function throttled(report: (message: string) => void, everyMs = 2000) {
-  let last = Date.now();
-  return (message: () => string) => {
-    if (Date.now() - last < everyMs) return;
-    last = Date.now();
-    report(message());
-  };
-}
-
 export function validateBulk(options: BulkValidateOptions): BulkPlan {
   const started = Date.now();
   const say = options.onProgress ?? (() => {});
-  const tick = throttled(say);
+  const tick = ticker(options);
   const { seedsDir } = options;
   const availability = textsAvailability(options);
   const texts = new LazyTexts(availability.present ? options.documentsDir : undefined);
@@ -198,7 +191,7 @@ export function validateBulk(options: BulkValidateOptions): BulkPlan {
       for (const { item, valid } of items(file, (t) => hash.update(t))) {
         if (valid) checker.indexEntity(item, file.spec!.label);
         indexed++;
-        tick(() => `checking ids: ${indexed} entities`);
+        tick('checking ids', indexed, undefined, () => `checking ids: ${indexed} entities`);
       }
     }
     say(`ids checked: ${checker.entityCount} entities`);
@@ -223,7 +216,12 @@ export function validateBulk(options: BulkValidateOptions): BulkPlan {
         for (const e of evidence) ledger.evidence(e.id);
         spool.add(label === 'Document' ? 0 : 1, { entities: [record], evidence });
         checked++;
-        tick(() => `checking entities and quotes: ${checked}/${checker.entityCount}`);
+        tick(
+          'checking entities and quotes',
+          checked,
+          checker.entityCount,
+          () => `checking entities and quotes: ${checked}/${checker.entityCount}`,
+        );
       }
     }
 
@@ -253,7 +251,7 @@ export function validateBulk(options: BulkValidateOptions): BulkPlan {
         for (const e of fact.evidence) ledger.evidence(e.id);
         spool.add(2, { evidence: fact.evidence, facts: [fact.record] });
       });
-      tick(() => {
+      tick('checking facts: files', done, factFiles.length, () => {
         const rate = Math.round(ledger.statements / ((Date.now() - factsStarted) / 1000));
         return `checking facts: file ${done}/${factFiles.length}, ${ledger.statements} facts (${rate}/s)`;
       });
