@@ -15,7 +15,7 @@ const TOOLS = [
   { pkg: 'chromium', probe: ['/usr/bin/chromium', ['--version']] },
   {
     pkg: 'python3-networkx',
-    probe: ['python3', ['-c', 'import networkx; print(networkx.__version__)']],
+    probe: ['/usr/bin/python3', ['-c', 'import networkx; print(networkx.__version__)']],
   },
 ];
 

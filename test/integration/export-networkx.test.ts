@@ -10,6 +10,10 @@ import { startApi, type Api } from './api-harness.js';
 // It reads GraphML and GEXF up to 1.2draft (not 1.3, our default GEXF), so GEXF is also written
 // as 1.2 on request. Each file must come back with exactly the GraphQL graph's nodes and edges.
 
+// Debian's own Python, whose python3-networkx the test set-up installs (a python3 earlier on the
+// PATH, such as a pyenv one, may carry another networkx).
+const PYTHON = '/usr/bin/python3';
+
 interface Shape {
   nodes: string[];
   edges: string[];
@@ -62,12 +66,17 @@ async function networkxShape(exportPath: string, kind: 'graphml' | 'gexf') {
   expect(response.status).toBe(200);
   const file = path.join(dir, `graph.${kind}`);
   fs.writeFileSync(file, await response.text());
-  const out = execFileSync('python3', ['-c', READ_BACK, file, kind], { encoding: 'utf8' });
+  const out = execFileSync(PYTHON, ['-c', READ_BACK, file, kind], { encoding: 'utf8' });
   return JSON.parse(out) as Shape & { directed: boolean };
 }
 
 describe('networkx reads the exports back', () => {
   it('GraphML and GEXF 1.2, with the same nodes and edges as the GraphQL graph', async () => {
+    const version = execFileSync(PYTHON, ['-c', 'import networkx; print(networkx.__version__)'], {
+      encoding: 'utf8',
+    });
+    expect(version).toMatch(/^\d+\.\d+/);
+    console.info(`networkx ${version.trim()}`);
     const expected = await graphqlShape();
     expect(expected.edges.length).toBeGreaterThan(10);
     const around = 'around=united-nations&depth=2';
