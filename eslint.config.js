@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       '.scratch/**',
+      'dist/**',
       'bench/data/**',
       'node_modules/**',
       'neo4j/target/**',

@@ -1,13 +1,16 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
-const require = createRequire(import.meta.url);
+// graphql ships a CommonJS build (`main`) and an ESM one (`module`). Node loads the CommonJS one
+// for every package (graphql has no `exports` map), but Vite would resolve our own imports to the
+// ESM one: two copies, whose classes fail each other's instanceof checks. Pointing `graphql` at
+// the file Node loads keeps one copy (test/unit/graphql-single-copy.test.ts).
+const graphqlMain = createRequire(import.meta.url).resolve('graphql');
 
 export default defineConfig({
-  // One graphql-js: Vite would resolve `graphql` to its ESM build (package.json "module") while
-  // the libraries Node loads (@graphql-tools, yoga) get the CommonJS build ("main"); two copies
-  // break every instanceof check in graphql's own helpers.
-  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
+  resolve: {
+    alias: [{ find: /^graphql$/, replacement: graphqlMain }],
+  },
   test: {
     // Community Neo4j has one user database: integration files share it, so files run one at a
     // time and each restores what it changes.

@@ -1,4 +1,5 @@
 import { parseCliArgs, runCli } from '../src/cli/run-cli.js';
+import { progressDisplay, timedStep } from '../src/progress/display.js';
 import { countGraph } from '../src/seed/load.js';
 import { prepareDatabase, type BenchDatabase } from './lib/database.js';
 import { runLoad } from './lib/load.js';
@@ -106,6 +107,7 @@ runCli(async () => {
     return 2;
   }
   const log = (m: string) => console.error(m);
+  const display = progressDisplay();
   const startedAt = new Date().toISOString();
   const machineAtStart = machine();
 
@@ -222,10 +224,18 @@ runCli(async () => {
       for (const c of args['profile-only'] ? [] : concurrency) {
         for (const [system, requests] of prepared) {
           const server = servers.get(system)!;
-          if (warmup > 0) await runLoad(server.url, requests, c, warmup);
+          // On a terminal, a bar of the cell's seconds (warm-up, then measured).
+          const cell = `${q.id} ${system} c=${c}`;
+          if (warmup > 0) {
+            await timedStep(display, `${cell} warm-up (s)`, warmup, () =>
+              runLoad(server.url, requests, c, warmup),
+            );
+          }
           await server.resetPeak();
           const before = await server.stats();
-          const load = await runLoad(server.url, requests, c, seconds);
+          const load = await timedStep(display, `${cell} measuring (s)`, seconds, () =>
+            runLoad(server.url, requests, c, seconds),
+          );
           const after = await server.stats();
           const served = after.requests - before.requests - 1; // minus the stats call itself
           results.measurements.push({

@@ -23,7 +23,8 @@ type Autocannon = (
 ) => unknown;
 
 // autocannon ships no types; its options and result are described above as far as used here.
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon') as Autocannon;
 
 export interface LoadResult {
   requestsPerSecond: number;

@@ -7,7 +7,7 @@ import { DraftError, MAX_ARTICLE_BYTES } from '../draft/input.js';
 import { draftSummary } from '../draft/summary.js';
 import { displayPath, readSeeds } from '../seed/read-seeds.js';
 import { SeedValidationError, formatIssue } from '../seed/types.js';
-import { parseCliCommand, runCli } from './run-cli.js';
+import { parseCliPositionals, runCli } from './run-cli.js';
 
 const HELP = `Usage: npm run draft -- ARTICLE.txt [--url URL] [--publisher ID|NAME] [--published DATE]
                         [--title T] [--language fr|en|vi] [--out FILE]
@@ -46,7 +46,7 @@ Exit codes: 0 drafted or accepted, 1 the seed check failed (nothing merged), 2 b
 `;
 
 runCli(async () => {
-  const { values: args, positionals } = parseCliCommand(HELP, {
+  const { values: args, positionals } = parseCliPositionals(HELP, {
     accept: { type: 'string' },
     evaluate: { type: 'boolean' },
     url: { type: 'string' },

@@ -22,6 +22,7 @@ ${Object.entries(EXPORT_FORMATS)
 
 Options:
   --format FORMAT        one of ${Object.keys(EXPORT_FORMATS).join(', ')} (required)
+  --gexf-version V       1.3 (default) or 1.2, which networkx 2.8 reads
   --around ID            centre entity id, e.g. antonio-guterres (default: the whole graph)
   --depth N              levels of facts around it, 1 to 3 (default 1)
   --limit N              at most N entities, 1 to 500 (default 100)
@@ -47,6 +48,7 @@ Exit codes: 0 written, 1 unknown id or database error, 2 bad arguments.
 runCli(async () => {
   const args = parseCliArgs(HELP, {
     format: { type: 'string' },
+    'gexf-version': { type: 'string' },
     around: { type: 'string' },
     depth: { type: 'string' },
     limit: { type: 'string' },
@@ -61,6 +63,7 @@ runCli(async () => {
   try {
     request = parseExportOptions({
       format: args.format,
+      version: args['gexf-version'],
       around: args.around,
       depth: args.depth,
       limit: args.limit,
@@ -87,7 +90,7 @@ runCli(async () => {
       requestId: 'cli-export',
     });
     const graph = await exportGraph(new ExploreData(db), request.scope);
-    const text = EXPORT_FORMATS[request.format].write(graph);
+    const text = EXPORT_FORMATS[request.format].write(graph, request);
     if (args.out) fs.writeFileSync(args.out, text);
     else process.stdout.write(text);
     console.error(

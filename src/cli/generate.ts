@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defaultOutDir, generate } from '../generate/generate.js';
+import { progressDisplay } from '../progress/display.js';
 import { parseCliArgs, runCli } from './run-cli.js';
 
 const HELP = `Usage: npm run generate -- --scale N [--seed S] [--out DIR]
@@ -40,12 +41,9 @@ runCli(async () => {
   }
   const outDir = path.resolve(args.out ?? defaultOutDir(scale, seed));
   console.error(`generating scale ${scale}, seed ${seed} into ${outDir}`);
-  const summary = generate({
-    scale,
-    seed,
-    outDir,
-    onProgress: (m) => console.error(`  ${m}`),
-  });
+  const display = progressDisplay();
+  const summary = generate({ scale, seed, outDir, ...display });
+  display.stop();
   const mb = (summary.bytes / 1e6).toFixed(1);
   console.log(
     `wrote ${summary.documents} articles, ${Object.values(summary.entities).reduce((a, b) => a + b, 0)} entities, ` +

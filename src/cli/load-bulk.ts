@@ -6,6 +6,7 @@ import { validateBulk } from '../seed/bulk-validate.js';
 import { formatIssue, SeedValidationError } from '../seed/types.js';
 import { largeSeedOptions } from './large-seed-options.js';
 import { printGraphCounts } from './print-graph-counts.js';
+import { progressDisplay } from '../progress/display.js';
 import { parseCliArgs, runCli } from './run-cli.js';
 
 const HELP = `Usage: npm run load-bulk -- --seeds DIR [--documents DIR] [--reset] [--check] [--writers N] [--keep-indexes] [--json]
@@ -59,7 +60,12 @@ runCli(async () => {
     return 2;
   }
   const config = loadConfig();
-  const options = largeSeedOptions({ seeds: args.seeds, documents: args.documents }, config);
+  // Bars with rate and time left on a terminal; the plain lines every two seconds otherwise.
+  const display = progressDisplay();
+  const options = {
+    ...largeSeedOptions({ seeds: args.seeds, documents: args.documents }, config),
+    ...display,
+  };
   const invalid = (error: unknown) => {
     if (!(error instanceof SeedValidationError)) throw error;
     for (const issue of error.issues) console.error(formatIssue(issue));
@@ -70,6 +76,7 @@ runCli(async () => {
   if (args.check) {
     try {
       const plan = validateBulk(options);
+      display.stop();
       plan.cleanup();
       if (plan.textsSkipped) console.error(`warning: ${plan.textsSkipped}`);
       console.log(
@@ -78,6 +85,7 @@ runCli(async () => {
       );
       return 0;
     } catch (error) {
+      display.stop();
       return invalid(error);
     }
   }
@@ -97,8 +105,10 @@ runCli(async () => {
         keepIndexes: Boolean(args['keep-indexes']),
       });
     } catch (error) {
+      display.stop();
       return invalid(error);
     }
+    display.stop();
     if (summary.plan.textsSkipped) console.error(`warning: ${summary.plan.textsSkipped}`);
     if (args.json) {
       console.log(JSON.stringify(summary, null, 2));

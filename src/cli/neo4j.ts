@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/env.js';
 import { reset, start, status, stop } from '../local-neo4j/manager.js';
-import { runCli, wantsHelp } from './run-cli.js';
+import { parseCliCommand, runCli } from './run-cli.js';
 
 const HELP = `Usage: npm run neo4j -- <command>
 
@@ -20,12 +20,7 @@ Settings (environment):
 `;
 
 runCli(async () => {
-  const args = process.argv.slice(2);
-  const command = args.find((a) => !a.startsWith('-'));
-  if (wantsHelp(args) || !command) {
-    console.log(HELP);
-    return command || wantsHelp(args) ? 0 : 2;
-  }
+  const { command } = parseCliCommand(HELP, ['start', 'stop', 'status', 'reset'] as const, {});
   const settings = loadConfig().local;
   const log = (message: string) => console.error(message);
   switch (command) {
@@ -55,8 +50,5 @@ runCli(async () => {
       );
       return 0;
     }
-    default:
-      console.error(`unknown command "${command}"\n\n${HELP}`);
-      return 2;
   }
 });

@@ -33,11 +33,6 @@ export function runCli(main: () => Promise<number | void>): void {
   );
 }
 
-/** True when the arguments ask for help. */
-export function wantsHelp(args: string[]): boolean {
-  return args.includes('--help') || args.includes('-h');
-}
-
 type CliOptions = NonNullable<ParseArgsConfig['options']>;
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
 type CliValues<T extends CliOptions> = ReturnType<
@@ -49,31 +44,65 @@ type CliValues<T extends CliOptions> = ReturnType<
  * with -h/--help added. Ends the command through runCli: on --help, with the usage on stdout and
  * exit code 0; on bad arguments, with the parser's message and the usage on stderr and exit code 2.
  */
-export function parseCliArgs<T extends CliOptions>(usage: string, options: T): CliValues<T> {
-  return parseCliCommand(usage, options, false).values;
+export function parseCliArgs<T extends CliOptions>(
+  usage: string,
+  options: T,
+  args: string[] = process.argv.slice(2),
+): CliValues<T> {
+  return parseStrict(usage, options, args, false).values;
+}
+
+/**
+ * Like parseCliArgs, for a command that takes one sub-command word first (`neo4j start`): the
+ * word must be one of `commands`; a missing, unknown or extra word ends the command with the
+ * usage and exit code 2, like an unknown option.
+ */
+export function parseCliCommand<T extends CliOptions, C extends string>(
+  usage: string,
+  commands: readonly C[],
+  options: T,
+  args: string[] = process.argv.slice(2),
+): { command: C; values: CliValues<T> } {
+  const { values, positionals } = parseStrict(usage, options, args, true);
+  const [command, ...extra] = positionals;
+  if (command === undefined) return usageError('a command is required', usage);
+  if (!(commands as readonly string[]).includes(command)) {
+    return usageError(`unknown command "${command}"`, usage);
+  }
+  if (extra.length > 0) return usageError(`unexpected argument "${extra[0]}"`, usage);
+  return { command: command as C, values };
 }
 
 /** parseCliArgs for a command that also takes positional arguments (file names). */
-export function parseCliCommand<T extends CliOptions>(
+export function parseCliPositionals<T extends CliOptions>(
   usage: string,
   options: T,
-  allowPositionals = true,
+  args: string[] = process.argv.slice(2),
 ): { values: CliValues<T>; positionals: string[] } {
-  let values: CliValues<T>;
-  let positionals: string[];
+  return parseStrict(usage, options, args, true);
+}
+
+function parseStrict<T extends CliOptions>(
+  usage: string,
+  options: T,
+  args: string[],
+  allowPositionals: boolean,
+): { values: CliValues<T>; positionals: string[] } {
+  let parsed: { values: CliValues<T>; positionals: string[] };
   try {
-    ({ values, positionals } = parseArgs({
-      options: { ...options, ...HELP_OPTION },
-      allowPositionals,
-    }));
+    parsed = parseArgs({ args, options: { ...options, ...HELP_OPTION }, allowPositionals });
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    throw new CliExit(2);
+    return usageError((error as Error).message, usage);
   }
   // `in` only for the type checker: with T generic it cannot resolve the `help` key.
-  if ('help' in values && values.help) {
+  if ('help' in parsed.values && parsed.values.help) {
     console.log(usage);
     throw new CliExit(0);
   }
-  return { values, positionals };
+  return parsed;
+}
+
+function usageError(message: string, usage: string): never {
+  console.error(`${message}\n\n${usage}`);
+  throw new CliExit(2);
 }

@@ -94,12 +94,16 @@ async function waitReady(base: string, child: ChildProcess | undefined, timeoutM
 async function startServer() {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-soak-'));
   const port = await freePort();
+  // Its own metrics port, so that the soak reads them in production mode too.
+  const metricsPort = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
     cwd: projectRoot,
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
+      METRICS_PORT: String(metricsPort),
+      METRICS_HOST: '127.0.0.1',
       NEO4J_LOCAL_PORT: String(await freePort()),
       NEO4J_LOCAL_HOME: home,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
@@ -114,6 +118,7 @@ async function startServer() {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     base: `http://127.0.0.1:${port}`,
+    metricsBase: `http://127.0.0.1:${metricsPort}`,
     child,
     stderr: () => stderr,
     /** SIGTERM: the job drains, closes the driver and stops its Neo4j. */
@@ -157,6 +162,7 @@ runCli(async () => {
     }
   }
   let base: string;
+  let metricsBase: string;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   if (args.url) {
     const url = new URL(args.url);
@@ -165,10 +171,12 @@ runCli(async () => {
       return 2;
     }
     base = url.origin;
+    metricsBase = base;
   } else {
     console.error('starting the server (its own local Neo4j, the seed graph)...');
     server = await startServer();
     base = server.base;
+    metricsBase = server.metricsBase;
   }
   const stopServer = () => server?.stop();
   process.once('SIGINT', () => void stopServer()?.then(() => process.exit(130)));
@@ -187,7 +195,7 @@ runCli(async () => {
         throw new Error(`warm-up failed: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
       }
     }
-    const before = await readMetrics(base);
+    const before = await readMetrics(metricsBase);
     const started = Date.now();
     const rss: Array<{ second: number; mb: number }> = [{ second: 0, mb: before.rss / MB }];
     let sampling = true;
@@ -195,7 +203,7 @@ runCli(async () => {
       while (sampling) {
         await sleep(sampleSeconds * 1000);
         if (!sampling) break;
-        const { rss: now } = await readMetrics(base);
+        const { rss: now } = await readMetrics(metricsBase);
         rss.push({ second: Math.round((Date.now() - started) / 1000), mb: now / MB });
         console.error(`  ${rss.at(-1)!.second} s: RSS ${rss.at(-1)!.mb.toFixed(1)} MB`);
       }
@@ -213,7 +221,7 @@ runCli(async () => {
     });
     sampling = false;
     await sampler;
-    const after = await readMetrics(base);
+    const after = await readMetrics(metricsBase);
     rss.push({ second: Math.round((Date.now() - started) / 1000), mb: after.rss / MB });
 
     const graphqlErrors = after.graphqlErrors - before.graphqlErrors;

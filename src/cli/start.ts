@@ -1,11 +1,11 @@
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../config/env.js';
 import { createDriver, verifyDatabase } from '../db/driver.js';
-import { createApp, listen } from '../server/app.js';
+import { createApp, listenApp } from '../server/app.js';
 import { createLogger } from '../server/logger.js';
 import { loadServerSettings } from '../server/settings.js';
 import { commandNeo4j } from './command-neo4j.js';
-import { runCli, wantsHelp } from './run-cli.js';
+import { parseCliArgs, runCli } from './run-cli.js';
 import path from 'node:path';
 import { projectRoot } from '../config/env.js';
 import { ensureSeeded } from '../seed/ensure-seeded.js';
@@ -21,25 +21,23 @@ Options:
 
 Also serves /health (liveness), /ready (Neo4j answers and holds the seed graph, and the warm-up
 has run: the example and explorer operations, once, within WARM_UP_TIMEOUT_MS) and /metrics
-(Prometheus).
+(Prometheus): on the public port in development; in production only with METRICS_PORT, on
+METRICS_HOST:METRICS_PORT (default host 127.0.0.1), never on the public port.
 
 Settings (environment): NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE, PORT, HOST,
 NEO4J_LOCAL_PORT, NEO4J_LOCAL_HOME, NEO4J_LOCAL_HEAP, NEO4J_LOCAL_PAGECACHE, QUERY_TIMEOUT_MS,
 LOG_LEVEL; production mode and limits: NODE_ENV or SERVER_MODE, GRAPHQL_INTROSPECTION,
 GRAPHQL_SUGGESTIONS, GRAPHIQL, CORS_ORIGINS, PERSISTED_OPERATIONS_FILE, REQUEST_TIMEOUT_MS,
-SHUTDOWN_TIMEOUT_MS, WARM_UP_TIMEOUT_MS, MAX_DEPTH, MAX_COST, MAX_ALIASES, MAX_DIRECTIVES, MAX_TOKENS, MAX_BATCH,
-MAX_BODY_BYTES (see the README).
+SHUTDOWN_TIMEOUT_MS, WARM_UP_TIMEOUT_MS, MAX_DEPTH, MAX_COST, MAX_ALIASES, MAX_DIRECTIVES,
+MAX_TOKENS, MAX_BATCH, MAX_BODY_BYTES, METRICS_PORT, METRICS_HOST, QUERY_PLANNER, GRAPHQL_JIT
+(see the README).
 Stop with Ctrl-C or SIGTERM: the server stops accepting, drains in-flight requests (up to
 SHUTDOWN_TIMEOUT_MS), closes the driver and stops the local Neo4j it started. A second Ctrl-C
 cuts the requests still running instead of waiting for them.
 `;
 
 runCli(async () => {
-  const args = process.argv.slice(2);
-  if (wantsHelp(args)) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseCliArgs(HELP, { 'no-seed': { type: 'boolean', default: false } });
   const config = loadConfig();
   const settings = loadServerSettings();
   const logger = createLogger();
@@ -60,7 +58,7 @@ runCli(async () => {
     throw error;
   }
   let seedVersion: string | undefined;
-  if (!args.includes('--no-seed')) {
+  if (!args['no-seed']) {
     try {
       const seeded = await ensureSeeded(
         driver,
@@ -99,8 +97,13 @@ runCli(async () => {
       await stopLocal();
     },
   });
-  const port = await listen(app.server, config.httpPort, settings.host);
+  const { port, metricsPort } = await listenApp(app, config.httpPort, settings);
   console.error(`GraphQL server ready: http://localhost:${port}/graphql`);
+  if (metricsPort !== undefined) {
+    console.error(`metrics: http://${settings.metrics.host}:${metricsPort}/metrics`);
+  } else if (settings.production) {
+    console.error('metrics: not served (set METRICS_PORT to serve /metrics on a port of its own)');
+  }
   // Warms up at once (/ready says ready when done), and notices a Neo4j restart by itself.
   void app.readiness.check();
   const stopWatching = app.readiness.watch(2000);

@@ -7,7 +7,13 @@ import {
 } from '../model/graph-model.js';
 import { parsePartialDate, type PartialDate } from '../model/partial-date.js';
 import type { ExploreData, GraphFilter, NeighborhoodArgs } from './explore-data.js';
-import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './formats.js';
+import {
+  EXPORT_FORMATS,
+  GEXF_VERSIONS,
+  isExportFormat,
+  type ExportFormat,
+  type GexfVersion,
+} from './formats.js';
 import type { GraphRecord } from './graph.js';
 
 /**
@@ -23,11 +29,15 @@ export type ExportScope =
 export interface ExportRequest {
   format: ExportFormat;
   scope: ExportScope;
+  /** Set for GEXF only. */
+  gexfVersion?: GexfVersion;
 }
 
 /** Options as text, as a query string or a command line gives them; lists may be comma-separated. */
 export interface RawExportOptions {
   format?: string | undefined;
+  /** The GEXF version (1.3 or 1.2); gexf only. */
+  version?: string | undefined;
   around?: string | undefined;
   depth?: string | undefined;
   limit?: string | undefined;
@@ -45,19 +55,38 @@ export function exportFormat(value: string | undefined): ExportFormat {
   );
 }
 
+/** The GEXF version asked for: 1.3 when none is; only GEXF has versions. */
+export function gexfVersionOf(
+  format: ExportFormat,
+  version: string | undefined,
+): { gexfVersion?: GexfVersion } {
+  if (version === undefined || version === '')
+    return format === 'gexf' ? { gexfVersion: '1.3' } : {};
+  if (format !== 'gexf') throw new BadInputError(`a version applies to gexf only, not ${format}`);
+  const known = GEXF_VERSIONS.find((v) => v === version);
+  if (!known) {
+    throw new BadInputError(
+      `the GEXF version must be ${GEXF_VERSIONS.join(' or ')}, got "${version}"`,
+    );
+  }
+  return { gexfVersion: known };
+}
+
 /** The neighbourhood (with `around`) or whole-graph request the options describe. */
 export function parseExportOptions(raw: RawExportOptions): ExportRequest {
   const format = exportFormat(raw.format);
+  const version = gexfVersionOf(format, raw.version);
   const filter = parseFilter(raw);
   if (raw.around === undefined || raw.around === '') {
     const given = (['depth', 'limit', 'perNodeLimit'] as const).filter((k) => raw[k] !== undefined);
     if (given.length > 0 || Object.values(filter).some((v) => v !== null)) {
       throw new BadInputError('depth, limit and the filters need --around / around=<id>');
     }
-    return { format, scope: { kind: 'whole' } };
+    return { format, ...version, scope: { kind: 'whole' } };
   }
   return {
     format,
+    ...version,
     scope: {
       kind: 'around',
       id: raw.around,
@@ -72,7 +101,11 @@ export function parseExportOptions(raw: RawExportOptions): ExportRequest {
 }
 
 /** A set of entities and filters, as the explorer posts its current view. */
-export function parseViewRequest(format: ExportFormat, body: unknown): ExportRequest {
+export function parseViewRequest(
+  format: ExportFormat,
+  body: unknown,
+  version?: string,
+): ExportRequest {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new BadInputError('the body must be a JSON object such as {"ids": ["asean"]}');
   }
@@ -84,6 +117,7 @@ export function parseViewRequest(format: ExportFormat, body: unknown): ExportReq
   if (unknown.length > 0) throw new BadInputError(`unknown field(s): ${unknown.join(', ')}`);
   return {
     format,
+    ...gexfVersionOf(format, version),
     scope: {
       kind: 'ids',
       ids: stringList('ids', ids) ?? [],

@@ -5,6 +5,23 @@ import { packageVersion } from '../server/version.js';
 import type { GraphRecord } from './graph.js';
 import { writeGraphml } from './graphml-writer.js';
 
+/** GEXF 1.3 by default; 1.2 (namespace 1.2draft) for readers that know no newer, like networkx 2.8. */
+export const GEXF_VERSIONS = ['1.3', '1.2'] as const;
+export type GexfVersion = (typeof GEXF_VERSIONS)[number];
+
+export interface WriteOptions {
+  gexfVersion?: GexfVersion;
+}
+
+export type ExportFormat = 'json' | 'cytoscape' | 'graphml' | 'gexf';
+
+interface ExportWriter {
+  extension: string;
+  contentType: string;
+  description: string;
+  write(graph: GraphRecord, options?: WriteOptions): string;
+}
+
 /**
  * The export formats visualizers import, all written from one graphology graph, so they carry
  * the same nodes, edges and attributes as the GraphQL Graph they come from:
@@ -12,7 +29,7 @@ import { writeGraphml } from './graphml-writer.js';
  * - edge attributes: type (CHAIRED ...) and its properties; edge keys are fact ids and keep the
  *   fact's direction (a multigraph: two facts may join the same two entities).
  */
-export const EXPORT_FORMATS = {
+export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportWriter>> = {
   json: {
     extension: 'json',
     contentType: 'application/json; charset=utf-8',
@@ -34,11 +51,12 @@ export const EXPORT_FORMATS = {
   gexf: {
     extension: 'gexf',
     contentType: 'application/gexf+xml; charset=utf-8',
-    description: 'GEXF 1.3 (Gephi)',
-    write: (graph: GraphRecord) =>
+    description: 'GEXF 1.3, or 1.2 on request (Gephi, networkx)',
+    write: (graph: GraphRecord, { gexfVersion = '1.3' }: WriteOptions = {}) =>
       writeGexf(toGraphology(graph), {
-        // 1.3: the current GEXF, which Gephi writes itself since 0.9.2 (it warns on 1.2draft).
-        version: '1.3',
+        // 1.3: the current GEXF, which Gephi writes itself since 0.9.2 (it warns on 1.2draft);
+        // 1.2 for networkx (2.8 knows only the 1.1 and 1.2draft namespaces).
+        version: gexfVersion,
         // Only the meta elements GEXF defines (creator, description).
         pedantic: true,
         // GEXF's own edge label shows the relationship type in Gephi, and its edge kind keeps
@@ -52,9 +70,7 @@ export const EXPORT_FORMATS = {
         formatNode: (_key, { label, ...attributes }) => ({ label: String(label), attributes }),
       }),
   },
-} as const;
-
-export type ExportFormat = keyof typeof EXPORT_FORMATS;
+};
 
 export function isExportFormat(value: string): value is ExportFormat {
   return Object.hasOwn(EXPORT_FORMATS, value);

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { ticker, type StepReport } from '../progress/progress.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config/env.js';
@@ -23,6 +24,7 @@ export interface GenerateOptions {
   seed: number;
   outDir: string;
   onProgress?: (message: string) => void;
+  onStep?: StepReport;
 }
 
 export interface GenerateSummary {
@@ -120,7 +122,6 @@ function prepareOutDir(outDir: string): void {
 export function generate(options: GenerateOptions): GenerateSummary {
   const started = Date.now();
   const { outDir, seed, scale } = options;
-  const progress = options.onProgress ?? (() => {});
   if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be > 0, got ${scale}`);
   if (!Number.isSafeInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
   const world = new World(seed, scale);
@@ -150,7 +151,7 @@ export function generate(options: GenerateOptions): GenerateSummary {
   let evidence = 0;
   let textBytes = 0;
   let factBytes = 0;
-  let lastReport = Date.now();
+  const tick = ticker(options);
 
   for (let d = 0; d < world.documents; d++) {
     const doc = world.document(d);
@@ -372,10 +373,9 @@ export function generate(options: GenerateOptions): GenerateSummary {
     facts += docFacts.length;
     evidence += docFacts.length;
 
-    if (Date.now() - lastReport > 2000) {
-      lastReport = Date.now();
-      progress(`articles ${d + 1}/${world.documents}, facts ${facts}`);
-    }
+    tick('writing articles', d + 1, world.documents, () => {
+      return `articles ${d + 1}/${world.documents}, facts ${facts}`;
+    });
   }
 
   let bytes = textBytes + factBytes;

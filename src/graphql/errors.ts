@@ -1,4 +1,4 @@
-import type { DocumentNode, GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { fieldNodesAt } from './field-at-path.js';
 import {
@@ -48,7 +48,7 @@ export function clientError(
   }
   // Errors GraphQL itself raises about the request (a variable of the wrong type, an IsoDate
   // that is no date) are the caller's to fix, and their messages are safe to show.
-  if (original === undefined || isGraphQLError(original)) {
+  if (original === undefined || original instanceof GraphQLError) {
     const { code, http } = (original ?? error).extensions;
     if (error.path === undefined || code === 'BAD_USER_INPUT') {
       // `http` (the status of a request rejected before execution, src/server/limits.ts) is
@@ -61,14 +61,6 @@ export function clientError(
   }
   logger.error({ requestId, path: error.path, err: original ?? error }, 'resolver failed');
   return coded(UNEXPECTED_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR', { ...at, requestId });
-}
-
-/**
- * By name, not instanceof: under Vitest the server's graphql-js (CommonJS) and ours (ESM) are two
- * copies of the package, with two GraphQLError classes.
- */
-function isGraphQLError(error: Error): error is GraphQLError {
-  return error.name === 'GraphQLError';
 }
 
 /** Made with yoga's own helper, so its masking recognizes the error as already safe. */

@@ -1,8 +1,9 @@
 import {
+  getArgumentValues,
+  isAbstractType,
+  isObjectType,
   Kind,
   type FieldNode,
-  valueFromASTUntyped,
-  type GraphQLField,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type SelectionSetNode,
@@ -59,9 +60,8 @@ export function fieldNamesAt(lookahead: Lookahead, path: readonly string[]): Set
 function appliesTo(type: GraphQLObjectType, schema: GraphQLResolveInfo['schema']) {
   return (condition: string | undefined) => {
     if (condition === undefined || condition === type.name) return true;
-    if (type.getInterfaces().some((i) => i.name === condition)) return true;
-    const union = schema.getType(condition) as { getTypes?: () => readonly { name: string }[] };
-    return union?.getTypes?.().some((member) => member.name === type.name) ?? false;
+    const abstract = schema.getType(condition);
+    return isAbstractType(abstract) && schema.isSubType(abstract, type);
   };
 }
 
@@ -92,50 +92,19 @@ export function prefetchIdOnlyFields<C>(
   const type = info.schema.getType(typeName);
   const byField = loads[typeName];
   if (!byField || !isObjectType(type)) return;
-  const objectType = type;
-  const fields = objectType.getFields();
-  for (const node of fieldsAt(info, [], appliesTo(objectType, info.schema))) {
+  const fields = type.getFields();
+  for (const node of fieldsAt(info, [], appliesTo(type, info.schema))) {
     const load = byField[node.name.value];
     const definition = fields[node.name.value];
     if (!load || !definition || node.directives?.length) continue;
-    const args = argumentValues(definition, node, info.variableValues);
+    let args: Record<string, unknown>;
+    try {
+      args = getArgumentValues(definition, node, info.variableValues);
+    } catch {
+      continue; // A bad argument: the field's own resolution reports it.
+    }
     load(id, args, context, { fieldNodes: [node], fragments: info.fragments }).catch(() => {
       // Reported by the field's resolver, which awaits the same cached load.
     });
   }
-}
-
-/**
- * A field's arguments as its resolver will get them, for the plain scalars our relationship
- * fields take: variables (already coerced by the executor), literals, then defaults. Not
- * graphql's getArgumentValues, whose instanceof checks fail when two copies of graphql are
- * loaded (as under vitest). A difference could only cost a prefetch that is not reused.
- */
-function argumentValues(
-  definition: GraphQLField<unknown, unknown>,
-  node: FieldNode,
-  variables: Record<string, unknown>,
-): Record<string, unknown> {
-  const args: Record<string, unknown> = {};
-  for (const arg of definition.args) {
-    const given = node.arguments?.find((a) => a.name.value === arg.name);
-    if (given) {
-      const value = given.value;
-      if (value.kind !== Kind.VARIABLE) args[arg.name] = valueFromASTUntyped(value, variables);
-      else if (value.name.value in variables) args[arg.name] = variables[value.name.value];
-      else if (arg.defaultValue !== undefined) args[arg.name] = arg.defaultValue;
-    } else if (arg.defaultValue !== undefined) {
-      args[arg.name] = arg.defaultValue;
-    }
-  }
-  return args;
-}
-
-/**
- * graphql's own isObjectType, isAbstractType ... use instanceof, which fails when two copies of
- * graphql are loaded (vitest loads its ESM and CommonJS builds side by side); the type's
- * toStringTag says the same thing in any realm.
- */
-function isObjectType(type: unknown): type is GraphQLObjectType {
-  return Object.prototype.toString.call(type) === '[object GraphQLObjectType]';
 }

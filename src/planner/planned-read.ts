@@ -93,7 +93,8 @@ export class PlannedRead {
     const settled = (await this.#results).get(root);
     if (!settled) throw new Error(`the root field ${key} was not read`);
     if ('error' in settled) throw settled.error;
-    if (settled.value === null && root.kind === 'lookup') {
+    // node(id:) answers null for an id that names nothing (Relay); typed lookups say NOT_FOUND.
+    if (settled.value === null && root.kind === 'lookup' && root.label !== null) {
       throw entityNotFound(root.label, this.prepared.params[`r${root.index}_id`] as string);
     }
     return settled.value;

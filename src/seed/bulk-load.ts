@@ -1,4 +1,5 @@
 import neo4j, { type Driver, type Session } from 'neo4j-driver';
+import { ticker, type StepReport } from '../progress/progress.js';
 import { cypher } from '../db/cypher.js';
 import { cypherTemplate } from '../data/statements.js';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES } from '../model/graph-model.js';
@@ -115,6 +116,7 @@ export async function writeBulkPlan(
     /** Keep every index while writing (slower; for a database that is being read meanwhile). */
     keepIndexes?: boolean;
     onProgress?: (m: string) => void;
+    onStep?: StepReport;
   },
 ): Promise<{
   millis: number;
@@ -153,18 +155,23 @@ export async function writeBulkPlan(
   let relationships = 0;
   let created = 0;
   let done = 0;
-  let lastReport = Date.now();
   const total = plan.rows.evidence + plan.rows.facts;
-  const progress = () => {
-    if (Date.now() - lastReport < 2000 && done < plan.units) return;
-    lastReport = Date.now();
-    const rate = Math.round(relationships / ((Date.now() - started) / 1000));
-    const eta = rate > 0 ? Math.round((total - relationships) / rate) : 0;
-    say(
-      `unit ${done}/${plan.units}: ${relationships}/${total} relationships, ${rate}/s` +
-        (done < plan.units ? `, about ${eta} s left` : ''),
+  const tick = ticker(options);
+  const progress = () =>
+    tick(
+      'writing relationships',
+      relationships,
+      total,
+      () => {
+        const rate = Math.round(relationships / ((Date.now() - started) / 1000));
+        const eta = rate > 0 ? Math.round((total - relationships) / rate) : 0;
+        return (
+          `unit ${done}/${plan.units}: ${relationships}/${total} relationships, ${rate}/s` +
+          (done < plan.units ? `, about ${eta} s left` : '')
+        );
+      },
+      done === plan.units,
     );
-  };
   const write = async (session: Session, unit: PreparedUnit) => {
     // Deadlocks between the writers (two units touching the same hub) are transient errors,
     // which executeWrite retries; every statement is an idempotent MERGE, so a retry is safe.

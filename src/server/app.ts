@@ -42,6 +42,8 @@ export interface AppDeps {
 
 export interface App {
   server: http.Server;
+  /** The listener of /metrics alone, when METRICS_PORT asks for one (start it with listenApp). */
+  metricsServer: http.Server | undefined;
   metrics: ServerMetrics;
   readiness: Readiness;
   /** Stops accepting, drains in-flight requests, then runs closeResources. */
@@ -165,6 +167,15 @@ export function createApp(deps: AppDeps): App {
     await yoga(req, res);
   };
 
+  const metricsRoute: Route = {
+    name: 'metrics',
+    matches: (p) => p === '/metrics',
+    handle: async (_req, res) => {
+      const text = await metrics.registry.metrics();
+      res.writeHead(200, { 'content-type': metrics.registry.contentType });
+      res.end(text);
+    },
+  };
   const routes: Route[] = [
     {
       name: 'health',
@@ -183,15 +194,8 @@ export function createApp(deps: AppDeps): App {
         });
       },
     },
-    {
-      name: 'metrics',
-      matches: (p) => p === '/metrics',
-      handle: async (_req, res) => {
-        const text = await metrics.registry.metrics();
-        res.writeHead(200, { 'content-type': metrics.registry.contentType });
-        res.end(text);
-      },
-    },
+    // In development without METRICS_PORT only; otherwise on metricsServer or nowhere.
+    ...(settings.production || settings.metrics.port !== undefined ? [] : [metricsRoute]),
     {
       name: 'root',
       matches: (p) => p === '/',
@@ -234,14 +238,36 @@ export function createApp(deps: AppDeps): App {
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
 
+  const metricsServer =
+    settings.metrics.port === undefined
+      ? undefined
+      : http.createServer(
+          createPipeline({
+            logger: deps.logger,
+            metrics,
+            tracker,
+            route: (pathname) => (metricsRoute.matches(pathname) ? 'metrics' : 'other'),
+            handle: (req, res, pathname) =>
+              metricsRoute.matches(pathname)
+                ? metricsRoute.handle(req, res)
+                : json(res, 404, { errors: [{ message: 'Only /metrics is served here.' }] }),
+          }),
+        );
+
   const shutdown = gracefulShutdown({
     server,
     tracker,
     timeoutMs: settings.shutdownTimeoutMs,
     logger: deps.logger,
-    closeResources: deps.closeResources ?? (async () => {}),
+    closeResources: async () => {
+      if (metricsServer?.listening) {
+        metricsServer.closeAllConnections();
+        await new Promise((resolve) => metricsServer.close(resolve));
+      }
+      await deps.closeResources?.();
+    },
   });
-  return { server, metrics, readiness, shutdown };
+  return { server, metricsServer, metrics, readiness, shutdown };
 }
 
 /** The GraphQL server alone, for callers that manage its lifetime themselves. */
@@ -265,6 +291,22 @@ function corsOptions(
     const origin = request.headers.get('origin');
     return origin && origins.includes(origin) ? { ...base, origin: [origin] } : false;
   };
+}
+
+/**
+ * Starts the public server on `port` and, when there is one, the metrics listener on
+ * METRICS_HOST:METRICS_PORT; answers their ports.
+ */
+export async function listenApp(
+  app: App,
+  port: number,
+  settings: ServerSettings,
+): Promise<{ port: number; metricsPort: number | undefined }> {
+  const publicPort = await listen(app.server, port, settings.host);
+  const metricsPort = app.metricsServer
+    ? await listen(app.metricsServer, settings.metrics.port ?? 0, settings.metrics.host)
+    : undefined;
+  return { port: publicPort, metricsPort };
 }
 
 export function listen(server: http.Server, port: number, host?: string): Promise<number> {

@@ -1,11 +1,16 @@
 import {
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  isUnionType,
   Kind,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLNamedType,
-  type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -36,28 +41,10 @@ export interface OperationAnalysis {
 type Variables = Record<string, unknown>;
 type AnyField = GraphQLField<unknown, unknown>;
 
-/*
- * Types are inspected by shape, not with graphql's isObjectType & co: those use instanceof, and
- * under Vitest the schema (built by @graphql-tools, CommonJS) and this module (ESM) can hold two
- * copies of graphql-js.
- */
-interface Composite {
-  name: string;
-  getFields?: () => Record<string, AnyField>;
-}
+type Composite = GraphQLCompositeType;
 
 function asComposite(type: GraphQLNamedType | null | undefined): Composite | undefined {
-  return type && ('getFields' in type || 'getTypes' in type) ? (type as Composite) : undefined;
-}
-
-function namedType(type: GraphQLOutputType): GraphQLNamedType {
-  let t: GraphQLOutputType = type;
-  while ('ofType' in t) t = t.ofType;
-  return t;
-}
-
-function isList(type: GraphQLOutputType): boolean {
-  return String(type).replace(/!$/, '').startsWith('[');
+  return isCompositeType(type) ? type : undefined;
 }
 
 /**
@@ -124,7 +111,7 @@ export function analyzeOperation(
     const name = field.name.value;
     // Introspection is bounded by the schema's size, and is turned off in production.
     if (name.startsWith('__')) return name === '__typename' ? 1 : 0;
-    const definition = parent.getFields?.()[name];
+    const definition = isUnionType(parent) ? undefined : parent.getFields()[name];
     if (!definition) return 1;
     for (const argName of PAGE_ARGS) {
       const value = argumentValue(field, definition, argName, values);
@@ -133,10 +120,12 @@ export function analyzeOperation(
       }
     }
     if (!field.selectionSet) return 1;
-    const type = asComposite(namedType(definition.type));
+    const type = asComposite(getNamedType(definition.type));
     if (!type) return 1;
     const size = pageSize(field, definition, values);
-    const items = size ?? (isList(definition.type) && !paged ? listSize(field, values) : 1);
+    const items =
+      size ??
+      (isListType(getNullableType(definition.type)) && !paged ? listSize(field, values) : 1);
     return 1 + items * selectionCost(field.selectionSet, type, size !== undefined);
   };
 

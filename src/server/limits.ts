@@ -86,7 +86,7 @@ export function useOperationLimits(limits: RequestLimits): Plugin {
           if (Array.isArray(requestParserResult) && requestParserResult.length > limits.batch) {
             throw createGraphQLError(
               `A request may batch at most ${limits.batch} operations; this one has ${requestParserResult.length}.`,
-              { extensions: { code: LIMIT_CODES.batch, http: { status: 413 } } },
+              { extensions: { code: LIMIT_CODES.batch, http: { spec: true, status: 413 } } },
             );
           }
         },

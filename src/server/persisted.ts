@@ -37,9 +37,11 @@ export function readPersistedOperations(file: string): Map<string, string> {
   return operations;
 }
 
+// A request error like the other refusals: 400 under application/graphql-response+json, 200
+// under legacy application/json (GraphQL over HTTP; `spec` tells yoga so).
 const refusal = (message: string, code: string) => ({
   message,
-  extensions: { code, http: { status: 400 } },
+  extensions: { code, http: { spec: true, status: 400 } },
 });
 
 /**

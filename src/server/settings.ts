@@ -46,6 +46,12 @@ export interface ServerSettings {
   /** Time bound of the warm-up that runs before the server says it is ready; 0: no warm-up. */
   warmUpTimeoutMs: number;
   limits: RequestLimits;
+  /**
+   * Where Prometheus scrapes /metrics: with METRICS_PORT, a listener of its own on METRICS_HOST
+   * (127.0.0.1 unless set) and nowhere else; without it, the public port in development and
+   * nowhere in production (what the server's traffic looks like is the operator's business).
+   */
+  metrics: { port: number | undefined; host: string };
 }
 
 /**
@@ -89,6 +95,17 @@ function originsSetting(env: Env, fallback: string[]): string[] {
   return origins;
 }
 
+function metricsSetting(env: Env): ServerSettings['metrics'] {
+  const host = env.METRICS_HOST?.trim() || undefined;
+  const given = env.METRICS_PORT?.trim();
+  if (!given) {
+    if (host)
+      throw new ConfigError('METRICS_HOST needs METRICS_PORT, the port to serve /metrics on');
+    return { port: undefined, host: '127.0.0.1' };
+  }
+  return { port: intSetting(env, 'METRICS_PORT', 0, 0, 65535), host: host ?? '127.0.0.1' };
+}
+
 /** Reads the server's settings from the environment (names in the README's configuration table). */
 export function loadServerSettings(env: Env = process.env): ServerSettings {
   const modeRaw = env.SERVER_MODE?.trim();
@@ -103,6 +120,7 @@ export function loadServerSettings(env: Env = process.env): ServerSettings {
   }
   return {
     host: env.HOST?.trim() || undefined,
+    metrics: metricsSetting(env),
     production,
     introspection: boolSetting(env, 'GRAPHQL_INTROSPECTION', !production),
     suggestions: boolSetting(env, 'GRAPHQL_SUGGESTIONS', !production),

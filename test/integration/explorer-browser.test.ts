@@ -109,7 +109,7 @@ describe('the explorer page', () => {
 
   it('finds Guterres without his accent and shows his node', async () => {
     await page.getByRole('searchbox', { name: 'Search entities' }).fill('Guterres');
-    const hit = page.getByRole('button', { name: /António Guterres/ });
+    const hit = page.getByRole('option', { name: /António Guterres/ });
     await hit.waitFor();
     await shot('01-search');
     await hit.click();
@@ -212,6 +212,88 @@ describe('the explorer page', () => {
     });
     await page.getByText('Downloaded explorer-view.graphml.').waitFor();
     await shot('06-downloaded');
+  });
+
+  it('is driven from the keyboard alone: Enter, arrows and Escape in the suggestions', async () => {
+    await page.goto(`${api.base}/explore`);
+    const box = page.getByRole('searchbox', { name: 'Search entities' });
+    await box.waitFor();
+    // Tab reaches the search box first.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-text');
+    // Enter at once, before the suggestions are even there, picks the first one.
+    await page.keyboard.type('Guterres');
+    await page.keyboard.press('Enter');
+    await waitForNode(GUTERRES);
+    await panel().getByRole('heading', { name: 'António Guterres' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('focus')).toBe(GUTERRES);
+
+    // The arrow keys move the highlight; Enter picks the highlighted one.
+    await box.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('nations unies');
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { explorer: { suggestions: { text: string } } }).explorer.suggestions
+          .text === 'nations unies',
+    );
+    const options = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+    await options.nth(1).waitFor();
+    const names = await options.evaluateAll((buttons) =>
+      buttons.map((b) => b.firstChild?.textContent ?? ''),
+    );
+    const selected = () => page.locator('#search-results [aria-selected="true"]').textContent();
+    await expect(selected()).resolves.toContain(names[0]);
+    await page.keyboard.press('ArrowDown');
+    await expect(selected()).resolves.toContain(names[1]);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp'); // wraps round to the last
+    await expect(selected()).resolves.toContain(names.at(-1));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await shot('07-keyboard-suggestions');
+    await page.keyboard.press('Enter');
+    await panel().getByRole('heading', { name: names[1] }).waitFor();
+    await expect(box.inputValue()).resolves.toBe(names[1]);
+
+    // Escape closes the suggestions and leaves the view as it is.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('asean');
+    const list = page.getByRole('listbox', { name: 'Search results' });
+    await list.waitFor();
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'hidden' });
+    await panel().getByRole('heading', { name: names[1] }).waitFor();
+  });
+
+  it('keeps the view in the URL, and a link reopens it', async () => {
+    const link = '/explore?focus=vietnam&depth=2&types=CHAIRED,PARTICIPATED_IN&from=2019';
+    await page.goto(`${api.base}${link}`);
+    await waitForNode('vietnam');
+    await panel().getByRole('heading', { name: 'Viet Nam' }).waitFor();
+    // The controls show the view's settings, and the graph follows them.
+    await expect(page.locator('#depth').inputValue()).resolves.toBe('2');
+    await expect(page.getByLabel('From').inputValue()).resolves.toBe('2019');
+    await expect(page.getByRole('checkbox', { name: 'chaired' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox', { name: 'covered' }).isChecked()).resolves.toBe(false);
+    await page.waitForFunction(
+      () => (window as unknown as ExplorerWindow).explorer.view.cy.edges().length > 0,
+    );
+    const types = await page.evaluate(() =>
+      (window as unknown as ExplorerWindow).explorer.view.cy.edges().map((e) => e.data('type')),
+    );
+    expect(new Set(types)).toEqual(new Set(['CHAIRED', 'PARTICIPATED_IN']));
+    // Two levels: Viet Nam chaired the debate, in which António Guterres took part.
+    await waitForNode(DEBATE);
+    await waitForNode(GUTERRES);
+    expect(page.url()).toBe(`${api.base}${link}`);
+    await shot('08-reopened-from-url');
+
+    // Changing a setting changes the link.
+    await page.locator('#depth').selectOption('1');
+    expect(new URL(page.url()).searchParams.get('depth')).toBeNull();
+    await page.getByRole('checkbox', { name: 'covered' }).check();
+    expect(new URL(page.url()).searchParams.get('types')).toBe('CHAIRED,PARTICIPATED_IN,COVERED');
   });
 
   it('loaded nothing from outside the server and logged no errors', () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadExamples } from '../../src/graphql/playground.js';
-import { createApp, listen, type App } from '../../src/server/app.js';
+import { createApp, listen, listenApp, type App } from '../../src/server/app.js';
 import { createLogger } from '../../src/server/logger.js';
 import { persistedOperationId } from '../../src/server/persisted.js';
 import { loadServerSettings } from '../../src/server/settings.js';
@@ -41,6 +41,34 @@ afterAll(async () => {
 const PRODUCTION = { NODE_ENV: 'production', CORS_ORIGINS: 'https://app.example.org' };
 const messages = (body: unknown) =>
   ((body as { errors?: Array<{ message: string }> }).errors ?? []).map((e) => e.message).join(' ');
+
+describe('metrics', () => {
+  it('are on the public port in development only; in production on METRICS_PORT alone', async () => {
+    const dev = await serve({});
+    expect((await fetch(`${dev}/metrics`)).status).toBe(200);
+
+    const closed = await serve(PRODUCTION);
+    expect((await fetch(`${closed}/metrics`)).status).toBe(404);
+
+    const settings = loadServerSettings({ ...PRODUCTION, METRICS_PORT: '0' });
+    expect(settings.metrics).toEqual({ port: 0, host: '127.0.0.1' });
+    const app = createApp({ driver, database, logger: createLogger('silent'), settings });
+    apps.push(app);
+    const { port, metricsPort } = await listenApp(app, 0, { ...settings, host: '127.0.0.1' });
+    expect(metricsPort).toBeDefined();
+    expect(metricsPort).not.toBe(port);
+    const scraped = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain('http_requests_total');
+    expect((await fetch(`http://127.0.0.1:${metricsPort}/graphql`)).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+  });
+
+  it('METRICS_HOST needs METRICS_PORT', () => {
+    expect(() => loadServerSettings({ METRICS_HOST: '10.0.0.5' })).toThrow(/METRICS_PORT/);
+  });
+});
 
 describe('production mode', () => {
   it('refuses introspection, with a code and no database call', async () => {
@@ -174,5 +202,21 @@ describe('the persisted-operations allow-list', () => {
     expect([unknown.status, unknown.codes]).toEqual([400, ['PERSISTED_QUERY_NOT_FOUND']]);
     const neither = await postGraphQL(`${base}/graphql`, { variables: {} });
     expect([neither.status, neither.codes]).toEqual([400, ['PERSISTED_QUERY_ONLY']]);
+  });
+
+  it('answers its refusals with 200 under legacy application/json, as the other refusals', async () => {
+    const base = await serve({ ...PRODUCTION, PERSISTED_OPERATIONS_FILE: file });
+    const legacy = { accept: 'application/json' };
+    const arbitrary = await postGraphQL(`${base}/graphql`, { query: '{ version }' }, legacy);
+    expect([arbitrary.status, arbitrary.codes]).toEqual([200, ['PERSISTED_QUERY_ONLY']]);
+    const unknown = await postGraphQL(`${base}/graphql`, persisted('0'.repeat(64)), legacy);
+    expect([unknown.status, unknown.codes]).toEqual([200, ['PERSISTED_QUERY_NOT_FOUND']]);
+    const batch = Array.from({ length: 6 }, () =>
+      persisted(persistedOperationId(examples[0]!.query)),
+    );
+    const tooMany = await postGraphQL(`${base}/graphql`, batch, legacy);
+    expect([tooMany.status, tooMany.codes]).toEqual([200, ['BATCH_LIMIT']]);
+    const tooManyStrict = await postGraphQL(`${base}/graphql`, batch);
+    expect([tooManyStrict.status, tooManyStrict.codes]).toEqual([413, ['BATCH_LIMIT']]);
   });
 });

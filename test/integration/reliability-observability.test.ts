@@ -110,7 +110,7 @@ describe('request ids and logs', () => {
   it('writes JSON lines that all carry a request id, one summary line per request', async () => {
     await postGraphQL(
       `${base}/graphql`,
-      { query: '{ node(id: "vietnam") { id } nobody: node(id: "nobody-at-all") { id } }' },
+      { query: '{ node(id: "vietnam") { id } nobody: person(id: "nobody-at-all") { id } }' },
       { 'x-request-id': 'obs-log-1' },
     );
     // An internal error, logged with its details by the API while the client gets a mask.
@@ -146,7 +146,7 @@ describe('metrics', () => {
     for (let i = 0; i < 3; i += 1) {
       const reply = await postGraphQL(`${base}/graphql`, {
         query:
-          'query ObsQuery { meetings(first: 3) { edges { node { id chairs { totalCount } } } } nobody: node(id: "nobody-at-all") { id } }',
+          'query ObsQuery { meetings(first: 3) { edges { node { id chairs { totalCount } } } } nobody: person(id: "nobody-at-all") { id } }',
       });
       sent += (reply.body as { extensions: { cypherRoundTrips: number } }).extensions
         .cypherRoundTrips;

@@ -32,7 +32,7 @@ export async function openBrowser(options: {
 }): Promise<Browser> {
   // `npm test` runs it first; running it here too keeps `vitest run` of one file self-sufficient
   // (it returns at once when Chromium is there).
-  execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'ensure-chromium.mjs')], {
+  execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'ensure-test-tools.mjs')], {
     stdio: 'inherit',
   });
   const artifacts = path.join(projectRoot, 'test-artifacts', options.artifacts);

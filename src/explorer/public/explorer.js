@@ -48,6 +48,8 @@ const state = {
   dateTo: null,
   depth: 1,
   truncated: false,
+  /** The entity the view was started from (the URL's `focus`). */
+  focus: null,
 };
 
 const view = new GraphView($('graph'), { onNode: openNode, onEdge: openFact });
@@ -148,6 +150,8 @@ async function openFact(id) {
 
 /** A search hit was chosen: start a new view around it. */
 async function start(id) {
+  state.focus = id;
+  writeUrl();
   state.ids = new Set([id]);
   state.expanded = new Set();
   state.truncated = false;
@@ -156,36 +160,71 @@ async function start(id) {
 }
 
 // --- search --------------------------------------------------------------------------------
+// Type, then Enter picks the highlighted suggestion (the first, unless the arrow keys moved
+// it); Escape closes the list. The mouse works too.
 
 let searchTimer;
 let searchRun = 0;
+/** The suggestions shown: for which text, the hits, and which one Enter picks. */
+const suggestions = { text: null, hits: [], active: -1 };
+window.explorer.suggestions = suggestions;
+
+function pick(node) {
+  closeSuggestions();
+  $('search-text').value = node.name;
+  void start(node.id);
+}
+
+function closeSuggestions() {
+  $('search-results').hidden = true;
+  $('search-text').setAttribute('aria-expanded', 'false');
+  $('search-text').removeAttribute('aria-activedescendant');
+}
+
+function highlight(index) {
+  const buttons = [...$('search-results').querySelectorAll('button:not([disabled])')];
+  if (buttons.length === 0) return;
+  suggestions.active = (index + buttons.length) % buttons.length;
+  buttons.forEach((button, i) => {
+    const active = i === suggestions.active;
+    button.classList.toggle('active', active);
+    button.setAttribute('aria-selected', String(active));
+    if (active) {
+      $('search-text').setAttribute('aria-activedescendant', button.id);
+      button.scrollIntoView({ block: 'nearest' });
+    }
+  });
+}
 
 async function search(text) {
   const run = ++searchRun;
   const list = $('search-results');
   if (!/[\p{L}\p{N}]/u.test(text)) {
-    list.hidden = true;
+    suggestions.text = text;
+    suggestions.hits = [];
+    closeSuggestions();
     return;
   }
   try {
     const { search } = await graphql(SEARCH, { text });
     if (run !== searchRun) return;
     const hits = search.edges;
+    suggestions.text = text;
+    suggestions.hits = hits.map(({ node }) => node);
     list.replaceChildren(
       ...(hits.length
-        ? hits.map(({ node, matchedName }) =>
+        ? hits.map(({ node, matchedName }, index) =>
             h(
               'li',
-              {},
+              { role: 'presentation' },
               h(
                 'button',
                 {
                   type: 'button',
-                  onclick: () => {
-                    list.hidden = true;
-                    $('search-text').value = node.name;
-                    void start(node.id);
-                  },
+                  id: `search-hit-${index}`,
+                  role: 'option',
+                  tabindex: '-1',
+                  onclick: () => pick(node),
                 },
                 node.name,
                 h(
@@ -202,6 +241,8 @@ async function search(text) {
           ]),
     );
     list.hidden = false;
+    $('search-text').setAttribute('aria-expanded', 'true');
+    highlight(0);
   } catch (error) {
     if (run === searchRun) failed(error);
   }
@@ -211,12 +252,35 @@ $('search-text').addEventListener('input', (event) => {
   clearTimeout(searchTimer);
   searchTimer = setTimeout(() => void search(event.target.value), 200);
 });
-$('search').addEventListener('submit', (event) => {
+$('search-text').addEventListener('keydown', (event) => {
+  const list = $('search-results');
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    if (list.hidden && suggestions.hits.length > 0) {
+      list.hidden = false;
+      $('search-text').setAttribute('aria-expanded', 'true');
+      highlight(0);
+    } else {
+      highlight(suggestions.active + (event.key === 'ArrowDown' ? 1 : -1));
+    }
+  } else if (event.key === 'Escape') {
+    event.preventDefault();
+    closeSuggestions();
+  }
+});
+// Enter: the highlighted suggestion for the text as typed, searching first if the suggestions
+// are not there yet (Enter pressed before the typing pause).
+$('search').addEventListener('submit', async (event) => {
   event.preventDefault();
-  $('search-results').querySelector('button:not([disabled])')?.click();
+  const text = $('search-text').value;
+  clearTimeout(searchTimer);
+  if (suggestions.text !== text) await search(text);
+  if (suggestions.text !== text) return;
+  const node = suggestions.hits[Math.max(0, suggestions.active)];
+  if (node) pick(node);
 });
 document.addEventListener('click', (event) => {
-  if (!$('search').contains(event.target)) $('search-results').hidden = true;
+  if (!$('search').contains(event.target)) closeSuggestions();
 });
 
 // --- filters -------------------------------------------------------------------------------
@@ -233,6 +297,7 @@ $('type-filters').append(
         onchange: (event) => {
           if (event.target.checked) state.types.add(type);
           else state.types.delete(type);
+          writeUrl();
           refresh().catch(failed);
         },
       }),
@@ -252,12 +317,14 @@ function readDates() {
   }
   state.dateFrom = from || null;
   state.dateTo = to || null;
+  writeUrl();
   refresh().catch(failed);
 }
 $('date-from').addEventListener('change', readDates);
 $('date-to').addEventListener('change', readDates);
 $('depth').addEventListener('change', (event) => {
   state.depth = Number(event.target.value);
+  writeUrl();
 });
 
 $('legend').append(
@@ -287,6 +354,8 @@ function renderInView(nodes) {
 }
 
 $('clear').addEventListener('click', () => {
+  state.focus = null;
+  writeUrl();
   state.ids.clear();
   state.expanded.clear();
   state.truncated = false;
@@ -316,3 +385,50 @@ for (const button of document.querySelectorAll('.downloads button')) {
     }
   });
 }
+
+// --- the view in the URL -------------------------------------------------------------------
+// /explore?focus=vietnam&depth=2&types=CHAIRED,PARTICIPATED_IN&from=2019&to=2021-04: the
+// entity the view starts from, the levels per expansion, the relationship types and the date
+// range; a link with them reopens the same view.
+
+function writeUrl() {
+  const params = new URLSearchParams();
+  if (state.focus) params.set('focus', state.focus);
+  if (state.depth !== 1) params.set('depth', String(state.depth));
+  const { types, dateFrom, dateTo } = filters();
+  if (types) params.set('types', types.join(','));
+  if (dateFrom) params.set('from', dateFrom);
+  if (dateTo) params.set('to', dateTo);
+  const query = params.toString().replaceAll('%2C', ',');
+  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
+}
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  const depth = Number(params.get('depth'));
+  if ([1, 2, 3].includes(depth)) {
+    state.depth = depth;
+    $('depth').value = String(depth);
+  }
+  const types = params.get('types');
+  if (types !== null) {
+    state.types = new Set(types.split(',').filter((t) => RELATIONSHIP_TYPES.includes(t)));
+    for (const box of $('type-filters').querySelectorAll('input')) {
+      box.checked = state.types.has(box.value);
+    }
+  }
+  for (const [param, input, key] of [
+    ['from', 'date-from', 'dateFrom'],
+    ['to', 'date-to', 'dateTo'],
+  ]) {
+    const value = params.get(param);
+    if (value && DATE.test(value)) {
+      state[key] = value;
+      $(input).value = value;
+    }
+  }
+  return params.get('focus');
+}
+
+const focus = readUrl();
+if (focus) void start(focus);

@@ -1039,11 +1039,12 @@ export type Query = {
    */
   neighborhood?: Maybe<Graph>;
   /**
-   * Any entity by its id (a slug such as `nguyen-xuan-phuc`, unique across all entity types).
-   * Errors with code NOT_FOUND when there is none, BAD_USER_INPUT when the id is malformed.
+   * Any entity by its id (a slug such as `nguyen-xuan-phuc`, unique across all entity types);
+   * null when the id names nothing, as Relay expects (the typed lookups such as `meeting(id:)`
+   * answer NOT_FOUND instead). Errors with code BAD_USER_INPUT when the id is malformed.
    */
   node?: Maybe<Node>;
-  /** Entities by id (at most 100), in the order asked; an unknown id gives null at its place and a NOT_FOUND error. */
+  /** Entities by id (at most 100), in the order asked; an id that names nothing gives null at its place. */
   nodes: Array<Maybe<Node>>;
   /** An organization by id; NOT_FOUND when no organization has it. */
   organization?: Maybe<Organization>;

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { BadInputError, entityNotFound } from '../../data/errors.js';
+import { BadInputError } from '../../data/errors.js';
 import { isEntityId } from '../../data/ids.js';
 import type { GraphQLContext } from '../context.js';
 import { prefetchIdOnlyFields } from '../lookahead.js';
@@ -32,18 +32,11 @@ function lookup<L extends keyof typeof ID_ONLY_LOADS>(label: L) {
 export const queryResolvers: QueryResolvers = {
   version: () => packageVersion,
 
-  node: async (_root, { id }, { data }) => {
-    const entity = await data.entity(id);
-    if (!entity) throw entityNotFound(null, id);
-    return entity;
-  },
+  // Relay's object identification: an id that names nothing is null, not an error.
+  node: (_root, { id }, { data }) => data.entity(id),
   nodes: (_root, { ids }, { data }) => {
     if (ids.length > MAX_IDS) throw new BadInputError(`ask for at most ${MAX_IDS} ids at once`);
-    return ids.map(async (id) => {
-      const entity = await data.entity(id);
-      if (!entity) throw entityNotFound(null, id);
-      return entity;
-    });
+    return Promise.all(ids.map((id) => data.entity(id)));
   },
 
   person: lookup('Person'),

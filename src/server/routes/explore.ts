@@ -1,14 +1,21 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { projectRoot } from '../../config/env.js';
+import { fileURLToPath } from 'node:url';
 import { FACT_FIELDS } from '../../model/fact-fields.js';
 import { ENDPOINTS, ENTITY_LABELS, RELATIONSHIP_TYPES } from '../../model/graph-model.js';
 import { sendError } from '../http-pipeline.js';
 import type { Route } from './route.js';
 
-/** The explorer page's own files: HTML, CSS and ES modules, served as they are (no build). */
-export const explorerDir = path.join(projectRoot, 'src', 'explorer', 'public');
+/**
+ * The explorer page's own files: HTML, CSS and ES modules, served as they are. Found from this
+ * module: src/explorer/public beside the sources, dist/explorer/public (copied by
+ * `npm run build`) beside the built code.
+ */
+export const explorerDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../explorer/public',
+);
 
 const require = createRequire(import.meta.url);
 

@@ -45,6 +45,7 @@ const PREFIX = '/export/';
  *
  *   GET  /export/<format>?around=<id>&depth=2&types=CHAIRED,PARTICIPATED_IN&limit=100  a neighbourhood
  *   GET  /export/<format>                                                              the whole graph
+ *   GET  /export/gexf?version=1.2                                                      GEXF 1.2 (networkx)
  *   POST /export/<format>  {"ids": [...], "relationshipTypes": [...], "dateFrom": "2021"}  those entities
  *
  * <format> is json (graphology), cytoscape, graphml or gexf. Arguments and bounds are those of
@@ -88,7 +89,7 @@ export function exportRoute(deps: ExportRouteDeps): Route {
           'x-cypher-round-trips': String(db.roundTrips),
           'cache-control': 'no-store',
         });
-        res.end(req.method === 'HEAD' ? undefined : format.write(graph));
+        res.end(req.method === 'HEAD' ? undefined : format.write(graph, request));
       } catch (error) {
         sendFailure(res, error, deps.logger);
       }
@@ -120,12 +121,13 @@ async function readRequest(
     } catch {
       throw new BadInputError('the body is not JSON');
     }
-    return parseViewRequest(format, parsed);
+    return parseViewRequest(format, parsed, url.searchParams.get('version') ?? undefined);
   }
   const query = url.searchParams;
   const one = (name: string) => query.get(name) ?? undefined;
   return parseExportOptions({
     format,
+    version: one('version'),
     around: one('around'),
     depth: one('depth'),
     limit: one('limit'),
