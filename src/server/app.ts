@@ -138,11 +138,11 @@ export function createApp(deps: AppDeps): App {
       // After useApiResults, so that its rejections still get the requestId and cypherRoundTrips
       // (0) extensions; after useMetrics, so that they are counted under their operation.
       useOperationLimits(limits),
-      useExecutionTimeout(settings.requestTimeoutMs),
       ...(settings.queryPlanner ? [usePlannedReads()] : []),
       // Each document's execution compiled once into JavaScript; what it cannot compile runs
-      // on graphql-js.
+      // on graphql-js. Before the timeout, which wraps whichever executor is chosen.
       ...(settings.graphqlJit ? [useCompiledExecution(deps.logger)] : []),
+      useExecutionTimeout(settings.requestTimeoutMs),
     ],
     logging: {
       debug: (...args) => deps.logger.debug(args),

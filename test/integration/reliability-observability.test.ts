@@ -155,7 +155,8 @@ describe('metrics', () => {
     expect((await metric('graphql_request_duration_seconds_count')).get(key)).toBe(
       (durations.get(key) ?? 0) + 3,
     );
-    expect(sent).toBeGreaterThan(3);
+    // At least one Cypher statement per request (one, when the query planner answers it all).
+    expect(sent).toBeGreaterThanOrEqual(3);
     expect((await metric('cypher_round_trips_total')).get(key)).toBe((trips.get(key) ?? 0) + sent);
     expect((await metric('graphql_errors_total')).get('{code="NOT_FOUND"}')).toBe(notFound + 3);
     const http = await metric('http_requests_total');
