@@ -36,6 +36,11 @@ import type {
 
 type Raw = Record<string, unknown>;
 
+/** A page's rows with their keyset position: the sort key (`k`) and the fact's id. */
+function keyedRows(page: Raw[]) {
+  return page.map((row) => ({ key: row.k as string, id: (row.f as Props).id as string, row }));
+}
+
 /**
  * Turns the planned statement's answer into the records the resolvers know (EntityRecord,
  * FactEdgeRecord ...), each carrying its planned fields' values by response key, in the shape
@@ -108,12 +113,7 @@ export class ResultReader {
     const request = this.requests.get(child);
     if (!request) throw new Error(`page ${child.index} was not prepared`);
     const { page, total } = value as { page: Raw[]; total: unknown };
-    const rows = page.map((row) => ({
-      key: row.k as string,
-      id: (row.f as Props).id as string,
-      row,
-    }));
-    const { rows: read, pageInfo } = pageOf(rows, request);
+    const { rows: read, pageInfo } = pageOf(keyedRows(page), request);
     return {
       totalCount: total === null || total === undefined ? null : Number(total),
       pageInfo,
@@ -161,12 +161,7 @@ export class ResultReader {
     const request = this.requests.get(child);
     if (!request) throw new Error(`page ${child.index} was not prepared`);
     const { page, total } = value as { page: Raw[]; total: unknown };
-    const rows = page.map((row) => ({
-      key: row.k as string,
-      id: (row.f as Props).id as string,
-      row,
-    }));
-    const { rows: read, pageInfo } = pageOf(rows, request);
+    const { rows: read, pageInfo } = pageOf(keyedRows(page), request);
     return {
       totalCount: Number(total),
       pageInfo,

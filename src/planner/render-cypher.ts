@@ -151,6 +151,22 @@ function render(
   return `${parts.join('\n')}\nRETURN ${joinFragments(columns, ', ')}`;
 }
 
+/**
+ * The keyset tokens of page `i`: its bounds and size as the parameters prepareRead set
+ * ($p<i>_lowerKey ...), and the order it reads in.
+ */
+function keysetTokens(i: number, request: PageRequest): Record<string, Fragment> {
+  const param = (name: string) => parameterName(`p${i}_${name}`);
+  return {
+    lowerKey: param('lowerKey'),
+    lowerId: param('lowerId'),
+    upperKey: param('upperKey'),
+    upperId: param('upperId'),
+    limit: param('limit'),
+    order: orderDirection(pageQuery(request).descending),
+  };
+}
+
 /** A statement from cypher/ (rendered from allow-lists) with its parameters renamed. */
 function prefixedStatement(text: string, prefix: string): Fragment {
   return trustedStatementText(prefixParameters(text, prefix));
@@ -209,12 +225,7 @@ class Renderer {
       other,
       key: variableName(`k${i}`),
       holds,
-      lowerKey: param('lowerKey'),
-      lowerId: param('lowerId'),
-      upperKey: param('upperKey'),
-      upperId: param('upperId'),
-      limit: param('limit'),
-      order: orderDirection(pageQuery(request).descending),
+      ...keysetTokens(i, request),
       row: this.edge(child.edge, parent, fact, other, variableName(`k${i}`), child.fact.direction),
       total: withTotal
         ? fillTemplate('planner/relationship-count', { parent, rel, holds })
@@ -265,7 +276,6 @@ class Renderer {
   private documentFacts(child: DocumentFactsChild, document: Fragment): Fragment {
     const i = child.index;
     const v = (name: string) => variableName(`${name}${i}`);
-    const param = (name: string) => parameterName(`p${i}_${name}`);
     const [fact, subject, object, quotes, key, quote] = [
       v('r'),
       v('s'),
@@ -302,12 +312,7 @@ class Renderer {
       key,
       subject,
       object,
-      lowerKey: param('lowerKey'),
-      lowerId: param('lowerId'),
-      upperKey: param('upperKey'),
-      upperId: param('upperId'),
-      limit: param('limit'),
-      order: orderDirection(pageQuery(request).descending),
+      ...keysetTokens(i, request),
       row: cypherPiece`{${joinFragments(row, ', ')}}`,
       total: child.withTotal
         ? fillTemplate('planner/document-facts-count', tokens)
