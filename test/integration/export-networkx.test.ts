@@ -61,8 +61,22 @@ async function graphqlShape(): Promise<Shape> {
   };
 }
 
+/**
+ * A GET that tries once more when the pooled keep-alive connection was reset: the python runs
+ * between requests block this process's event loop, so it can miss the server closing an idle
+ * connection and reuse it just as it goes.
+ */
+async function get(url: string): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    return fetch(url);
+  }
+}
+
 async function networkxShape(exportPath: string, kind: 'graphml' | 'gexf') {
-  const response = await fetch(`${api.base}${exportPath}`);
+  const response = await get(`${api.base}${exportPath}`);
   expect(response.status).toBe(200);
   const file = path.join(dir, `graph.${kind}`);
   fs.writeFileSync(file, await response.text());
