@@ -30,15 +30,13 @@ describe('the main job', () => {
       LOG_LEVEL: 'silent',
     };
     delete env.NEO4J_URI;
-    const child = spawn(
-      path.join(projectRoot, 'node_modules', '.bin', 'tsx'),
-      ['src/cli/start.ts'],
-      {
-        cwd: projectRoot,
-        env,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
+    // What `npm start` runs: one node process, so SIGTERM reaches the server itself (no tsx
+    // relay process that, under load, SIGKILLs a child slow to acknowledge the signal).
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+      cwd: projectRoot,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(
