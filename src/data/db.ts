@@ -1,6 +1,7 @@
 import neo4j, { isDate, isDateTime, isLocalDateTime, type Driver } from 'neo4j-driver';
 import { DatabaseUnavailableError, QueryTimeoutError } from './errors.js';
 import { combineStatements } from './combined-statement.js';
+import { planGateOf } from './plan-gate.js';
 import type { Statement } from './statements.js';
 
 export interface DbOptions {
@@ -83,13 +84,17 @@ export class Db {
       // function: those retry a failed read after a second and again for up to 30 s, holding
       // every request while Neo4j is away. A failed read fails the request at once, with
       // SERVICE_UNAVAILABLE, and the client retries.
-      const records = await session.run(statement.text, params, {
-        timeout: this.options.timeoutMs,
-        metadata: { requestId: this.options.requestId, statement: statement.name },
-      });
+      const records = await planGateOf(this.driver).run(statement.text, () =>
+        session.run(statement.text, params, {
+          timeout: this.options.timeoutMs,
+          metadata: { requestId: this.options.requestId, statement: statement.name },
+        }),
+      );
       return records.records.map((record) => plain(record.toObject()) as Row);
     } catch (error) {
-      throw translate(error, statement);
+      const translated = translate(error, statement);
+      if (translated instanceof DatabaseUnavailableError) planGateOf(this.driver).forget();
+      throw translated;
     } finally {
       await session.close();
     }
