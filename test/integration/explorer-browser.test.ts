@@ -5,6 +5,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/env.js';
+import { RELATIONSHIP_TYPES } from '../../src/model/graph-model.js';
 import { openBrowser, type Browser } from '../support/browser.js';
 import { startApi, type Api } from './api-harness.js';
 
@@ -102,6 +103,11 @@ describe('the explorer page', () => {
     for (const format of ['GraphML', 'GEXF', 'JSON', 'Cytoscape']) {
       await page.getByRole('button', { name: format, exact: true }).waitFor();
     }
+    // One filter per relationship type of the SDL, read from /explore/model.json, not a copy.
+    const filters = await page
+      .locator('#type-filters input[type=checkbox]')
+      .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value));
+    expect(filters).toEqual([...RELATIONSHIP_TYPES]);
     // Nothing spills sideways at 1366 px.
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(1366);

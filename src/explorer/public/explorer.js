@@ -9,7 +9,8 @@ import {
   SUBGRAPH,
 } from './api.js';
 import { h } from './dom.js';
-import { GraphView, TYPE_COLORS, TYPE_NAMES } from './graph-view.js';
+import { GraphView, TYPE_COLORS } from './graph-view.js';
+import { RELATIONSHIP_TYPES, TYPE_NAMES } from './model.js';
 import { renderEntity, renderFact, renderMessage } from './panel.js';
 
 /**
@@ -19,21 +20,6 @@ import { renderEntity, renderFact, renderMessage } from './panel.js';
  * what the view shows.
  */
 
-// The schema's enum RelationshipType (schema/evidence.graphql); listed here because
-// introspection may be off in production.
-const RELATIONSHIP_TYPES = [
-  'CHAIRED',
-  'PARTICIPATED_IN',
-  'ORGANIZED',
-  'HOSTED',
-  'COVERED',
-  'HELD_IN',
-  'PART_OF',
-  'HELD_POSITION',
-  'MEMBER_OF',
-  'PRESIDED',
-  'PUBLISHED',
-];
 /** The most entities `subgraph` takes. */
 const MAX_VIEW = 500;
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;

@@ -15,15 +15,6 @@ export const TYPE_COLORS = {
   DOCUMENT: '#7F7F7F',
 };
 
-export const TYPE_NAMES = {
-  PERSON: 'Person',
-  ORGANIZATION: 'Organization',
-  MEETING: 'Meeting',
-  THEME: 'Theme',
-  PLACE: 'Place',
-  DOCUMENT: 'Document',
-};
-
 const STYLE = [
   {
     selector: 'node',

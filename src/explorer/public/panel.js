@@ -1,5 +1,6 @@
 import { h } from './dom.js';
-import { TYPE_COLORS, TYPE_NAMES } from './graph-view.js';
+import { TYPE_COLORS } from './graph-view.js';
+import { TYPE_NAMES } from './model.js';
 
 /**
  * The details panel: an entity with each of its facts and the quotes that state them (with the
