@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../../src/db/cypher.js';
-import { cypherTemplate } from '../../src/data/statements.js';
+import { cypherTemplate } from '../../src/read/statements.js';
 import type { EntityLabel } from '../../src/model/graph-model.js';
 import type { Pools } from './queries.js';
 

@@ -1,4 +1,4 @@
-import { luceneQuery } from '../../src/data/search.js';
+import { luceneQuery } from '../../src/read/search/ranking.js';
 import { foldName } from '../../src/model/graph-model.js';
 
 /**

@@ -4,7 +4,7 @@
 // the first day of that date's period, then the last day of the entry's period, then fact id
 // (ISO days sort as text), so "2020" sorts at 2020-01-01 without being given a day; undated
 // facts last ('~' sorts after digits). Read {{order}} from keyset bounds as in
-// api/relationship-page.cypher. `actorLabels` is null when no entity has the id.
+// read/relationship-pages/relationship-page.cypher. `actorLabels` is null when no entity has the id.
 OPTIONAL MATCH (a:Entity {id: $actorId})
 CALL (a) {
   MATCH (a)-[r:{{types}}]->(x:Entity)

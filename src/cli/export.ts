@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { loadConfig } from '../config/env.js';
-import { Db } from '../data/db.js';
-import { BadInputError, NotFoundError } from '../data/errors.js';
+import { Db } from '../read/db.js';
+import { BadInputError, NotFoundError } from '../read/errors.js';
 import { createDriver, verifyDatabase } from '../db/driver.js';
 import { ExploreData } from '../explore/explore-data.js';
 import { exportGraph, parseExportOptions } from '../explore/export.js';

@@ -24,7 +24,7 @@ export function cypher(name: string): string {
 /**
  * The columns a statement returns, as its file declares them in a `// columns: a, b, c` comment
  * line; null when it declares none. A statement that declares them can share a round trip with
- * others (src/data/db.ts wraps each in a subquery and needs its column names to do so).
+ * others (src/read/db.ts wraps each in a subquery and needs its column names to do so).
  */
 export function cypherColumns(name: string): readonly string[] | null {
   const cached = columnsCache.get(name);

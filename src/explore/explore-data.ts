@@ -1,8 +1,8 @@
-import type { Db } from '../data/db.js';
-import type { PartialDateView } from '../data/dates.js';
-import { partialDateProp } from '../data/dates.js';
-import { BadInputError, NotFoundError } from '../data/errors.js';
-import { checkEntityId } from '../data/ids.js';
+import type { Db } from '../read/db.js';
+import type { PartialDateView } from '../read/dates.js';
+import { partialDateProp } from '../read/dates.js';
+import { BadInputError, NotFoundError } from '../read/errors.js';
+import { checkEntityId } from '../read/ids.js';
 import {
   edgesOf,
   pageOf,
@@ -10,15 +10,15 @@ import {
   pageRequest,
   type PageArgs,
   type PageInfo,
-} from '../data/pagination.js';
+} from '../read/pagination.js';
 import {
   toEntity,
   toFact,
   type EntityRecord,
   type FactEdgeRecord,
   type Props,
-} from '../data/records.js';
-import { labelExpression, orderDirection, statement, typeExpression } from '../data/statements.js';
+} from '../read/records.js';
+import { labelExpression, orderDirection, statement, typeExpression } from '../read/statements.js';
 import {
   ENTITY_LABELS,
   RELATIONSHIP_TYPES,

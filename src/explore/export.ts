@@ -1,4 +1,4 @@
-import { BadInputError } from '../data/errors.js';
+import { BadInputError } from '../read/errors.js';
 import {
   ENTITY_LABELS,
   isRelationshipType,

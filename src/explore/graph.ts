@@ -1,4 +1,4 @@
-import { partialDateProp } from '../data/dates.js';
+import { partialDateProp } from '../read/dates.js';
 import {
   numberProp,
   stringProp,
@@ -7,7 +7,7 @@ import {
   type EntityRecord,
   type FactRecord,
   type Props,
-} from '../data/records.js';
+} from '../read/records.js';
 import type { EntityLabel, RelationshipType } from '../model/graph-model.js';
 
 /**

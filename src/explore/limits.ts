@@ -1,6 +1,6 @@
-import { BadInputError } from '../data/errors.js';
-import { checkEntityId } from '../data/ids.js';
-import { MAX_PAGE_SIZE } from '../data/pagination.js';
+import { BadInputError } from '../read/errors.js';
+import { checkEntityId } from '../read/ids.js';
+import { MAX_PAGE_SIZE } from '../read/pagination.js';
 
 /**
  * The bounds of exploration. Every traversal is bounded before it reaches the database, so no

@@ -1,6 +1,6 @@
-import type { Db } from '../data/db.js';
-import type { GraphData } from '../data/graph-data.js';
-import type { PlannedRead } from '../planner/planned-read.js';
+import type { Db } from '../read/db.js';
+import type { Reads } from '../read/reads.js';
+import type { PlannedRead } from '../read/planner/planned-read.js';
 import type { Logger } from '../server/logger.js';
 
 /** What every resolver of one request sees. */
@@ -8,8 +8,8 @@ export interface GraphQLContext {
   requestId: string;
   /** The request's Db: its round-trip count goes into the response's extensions. */
   db: Db;
-  data: GraphData;
+  reads: Reads;
   logger: Logger;
-  /** The request's planned root fields, when the query planner answers some (src/planner). */
+  /** The request's planned root fields, when the query planner answers some (src/read/planner). */
   planned?: PlannedRead;
 }

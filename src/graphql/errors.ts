@@ -6,7 +6,7 @@ import {
   DatabaseUnavailableError,
   NotFoundError,
   QueryTimeoutError,
-} from '../data/errors.js';
+} from '../read/errors.js';
 import type { Logger } from '../server/logger.js';
 
 const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';

@@ -1,4 +1,4 @@
-import { plannedField, plannedRoot } from '../planner/planned-read.js';
+import { plannedField, plannedRoot } from '../read/planner/planned-read.js';
 import type { QueryResolvers, Resolvers } from './generated/resolvers-types.js';
 import { entityResolvers } from './resolvers/entities.js';
 import { exploreQueryResolvers, exploreResolvers } from './resolvers/explore.js';
@@ -8,7 +8,7 @@ import { DateScalar, IsoDate } from './resolvers/scalars.js';
 
 /**
  * Every field resolver of these types first returns the value the query planner read for it,
- * when its parent carries one (src/planner); otherwise it loads as written.
+ * when its parent carries one (src/read/planner); otherwise it loads as written.
  */
 function withPlannedFields(typeResolvers: Resolvers): Resolvers {
   return Object.fromEntries(
@@ -26,7 +26,7 @@ function withPlannedFields(typeResolvers: Resolvers): Resolvers {
   ) as Resolvers;
 }
 
-/** The root lookups the planner answers (src/planner/compile-operation.ts, LOOKUPS). */
+/** The root lookups the planner answers (src/read/planner/compile-operation.ts, LOOKUPS). */
 function withPlannedRoots(query: QueryResolvers): QueryResolvers {
   return Object.fromEntries(
     Object.entries(query).map(([name, resolve]) => [
@@ -38,7 +38,7 @@ function withPlannedRoots(query: QueryResolvers): QueryResolvers {
   ) as QueryResolvers;
 }
 
-/** Thin resolvers over src/data; typed from the SDL, so a field the SDL lacks does not compile. */
+/** Thin resolvers over src/read; typed from the SDL, so a field the SDL lacks does not compile. */
 export const resolvers: Resolvers = {
   Query: withPlannedRoots({ ...queryResolvers, ...exploreQueryResolvers }),
   Date: DateScalar,

@@ -1,7 +1,7 @@
 import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import { ticker, type StepReport } from '../progress/progress.js';
 import { cypher } from '../db/cypher.js';
-import { cypherTemplate } from '../data/statements.js';
+import { cypherTemplate } from '../read/statements.js';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES } from '../model/graph-model.js';
 import {
   UNIT_ROWS,

@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypher, cypherStatements } from '../db/cypher.js';
-import { cypherTemplate } from '../data/statements.js';
+import { cypherTemplate } from '../read/statements.js';
 import { ENTITY_LABELS, foldName, RELATIONSHIP_TYPES } from '../model/graph-model.js';
 import type { PartialDate } from '../model/partial-date.js';
 import type { EntityRecord, FactRecord, SeedGraph } from './types.js';

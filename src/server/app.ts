@@ -2,13 +2,13 @@ import http from 'node:http';
 import { createYoga, type CORSOptions } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../config/env.js';
-import { Db } from '../data/db.js';
-import { GraphData } from '../data/graph-data.js';
+import { Db } from '../read/db.js';
+import { Reads } from '../read/reads.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { loadExamples } from '../graphql/playground.js';
 import { requestIdOf, useApiResults } from '../graphql/plugins.js';
 import { buildSchema } from '../graphql/schema.js';
-import { usePlannedReads } from '../planner/use-planned-reads.js';
+import { usePlannedReads } from '../read/planner/use-planned-reads.js';
 import { readBody } from './body.js';
 import { useCompiledExecution } from './compiled-execution.js';
 import { createPipeline, sendError, type Handler } from './http-pipeline.js';
@@ -125,7 +125,7 @@ export function createApp(deps: AppDeps): App {
           : timeoutMs,
         requestId,
       });
-      return { requestId, db, data: new GraphData(db), logger: deps.logger };
+      return { requestId, db, reads: new Reads(db), logger: deps.logger };
     },
     plugins: [
       ...(persisted ? [usePersistedAllowList(persisted)] : []),

@@ -4,7 +4,7 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { ExecutionResult, GraphQLError, ValidationContext } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import { MAX_PAGE_SIZE } from '../data/pagination.js';
+import { MAX_PAGE_SIZE } from '../read/pagination.js';
 import { analyzeOperationCached } from './cost.js';
 import type { RequestLimits } from './settings.js';
 

@@ -28,7 +28,7 @@ export interface ServerSettings {
   suggestions: boolean;
   graphiql: boolean;
   /**
-   * Answer queries through the query planner (one Cypher statement per operation, src/planner);
+   * Answer queries through the query planner (one Cypher statement per operation, src/read/planner);
    * off, every field loads through the batched DataLoader path. QUERY_PLANNER=off, for
    * comparison and as an escape hatch.
    */

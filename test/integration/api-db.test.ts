@@ -1,9 +1,9 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
-import { combineStatements } from '../../src/data/combined-statement.js';
-import { Db } from '../../src/data/db.js';
-import { DatabaseUnavailableError, QueryTimeoutError } from '../../src/data/errors.js';
-import { statement } from '../../src/data/statements.js';
+import { combineStatements } from '../../src/read/combined-statement.js';
+import { Db } from '../../src/read/db.js';
+import { DatabaseUnavailableError, QueryTimeoutError } from '../../src/read/errors.js';
+import { statement } from '../../src/read/statements.js';
 import { apiStatement, apiStatementFiles } from '../support/api-statements.js';
 import { testConnection, testDriver } from '../support/neo4j.js';
 
@@ -21,15 +21,17 @@ describe('Db', () => {
   it('counts each read as one round trip', async () => {
     const d = db();
     expect(d.roundTrips).toBe(0);
-    const rows = await d.read(statement('api/entities-by-id'), { ids: ['hanoi', 'asean'] });
+    const rows = await d.read(statement('read/lookups/entities-by-id'), {
+      ids: ['hanoi', 'asean'],
+    });
     expect(rows.map((r) => r.id).sort()).toEqual(['asean', 'hanoi']);
-    await d.read(statement('api/evidence-about'), { ids: ['hanoi'] });
+    await d.read(statement('read/evidence/evidence-about'), { ids: ['hanoi'] });
     expect(d.roundTrips).toBe(2);
   });
 
   it('sends reads asked for at once as one statement, each caller getting its own rows', async () => {
-    const lookup = statement('api/entities-by-id');
-    const quotes = statement('api/evidence-about');
+    const lookup = statement('read/lookups/entities-by-id');
+    const quotes = statement('read/evidence/evidence-about');
     const alone = [
       await db().read(lookup, { ids: ['hanoi', 'asean'] }),
       await db().read(quotes, { ids: ['hanoi'] }),
@@ -54,7 +56,7 @@ describe('Db', () => {
     expect(three[2]).toEqual([{ one: 1 }]);
   });
 
-  it('combines every statement under cypher/api that declares its columns (EXPLAIN)', async () => {
+  it('combines every statement of the batched read path (cypher/read) that declares its columns (EXPLAIN)', async () => {
     const declared = apiStatementFiles()
       .map(apiStatement)
       .filter((s) => s.columns);
@@ -64,7 +66,7 @@ describe('Db', () => {
       for (const s of declared) {
         const { statement: combined } = combineStatements([
           { statement: s, params: {} },
-          { statement: statement('api/entities-by-id'), params: {} },
+          { statement: statement('read/lookups/entities-by-id'), params: {} },
         ]);
         // EXPLAIN plans without running: an undeclared or missing column fails here.
         await expect(session.run(`EXPLAIN ${combined.text}`), s.name).resolves.toBeDefined();
@@ -108,9 +110,9 @@ describe('Db', () => {
     });
     try {
       const d = new Db(nowhere, { database: undefined, timeoutMs: 1000, requestId: 'x' });
-      await expect(d.read(statement('api/entities-by-id'), { ids: [] })).rejects.toBeInstanceOf(
-        DatabaseUnavailableError,
-      );
+      await expect(
+        d.read(statement('read/lookups/entities-by-id'), { ids: [] }),
+      ).rejects.toBeInstanceOf(DatabaseUnavailableError);
     } finally {
       await nowhere.close();
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_SUBQUERIES } from '../../src/planner/compile-operation.js';
+import { MAX_SUBQUERIES } from '../../src/read/planner/compile-operation.js';
 import { startApi, type Api } from './api-harness.js';
 
 // A query's Cypher round trips (extensions.cypherRoundTrips, counted by the request's Db). With

@@ -2,12 +2,12 @@ import { parse } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERIES, type Params } from '../../bench/lib/queries.js';
-import { Db, type Row } from '../../src/data/db.js';
-import { GraphData } from '../../src/data/graph-data.js';
-import type { Statement } from '../../src/data/statements.js';
+import { Db, type Row } from '../../src/read/db.js';
+import { Reads } from '../../src/read/reads.js';
+import type { Statement } from '../../src/read/statements.js';
 import { loadExamples } from '../../src/graphql/playground.js';
 import { buildSchema } from '../../src/graphql/schema.js';
-import { startPlannedRead } from '../../src/planner/planned-read.js';
+import { startPlannedRead } from '../../src/read/planner/planned-read.js';
 import { testConnection, testDriver } from '../support/neo4j.js';
 
 // The statements the query planner actually emits, for every example operation and every
@@ -44,7 +44,7 @@ async function explainPlanned(query: string, variables: Params): Promise<string[
   const document = parse(query);
   const planned = startPlannedRead(schema, document, undefined, variables, {
     db,
-    data: new GraphData(db),
+    reads: new Reads(db),
   });
   if (!planned) return [];
   const keys = document.definitions.flatMap((d) =>

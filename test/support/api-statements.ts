@@ -12,17 +12,26 @@ import {
   typeExpression,
   type Fragment,
   type Statement,
-} from '../../src/data/statements.js';
+} from '../../src/read/statements.js';
 
-/** The statements under cypher/api, by name (without the folder). */
+/**
+ * The statements of the batched read path, by name under cypher/read (`lookups/entities-by-id`):
+ * one folder per family; not the fragments they include, nor the query planner's templates.
+ */
 export function apiStatementFiles(): string[] {
+  const read = path.join(projectRoot, 'cypher', 'read');
   return fs
-    .readdirSync(path.join(projectRoot, 'cypher', 'api'))
-    .filter((f) => f.endsWith('.cypher'))
-    .map((f) => f.replace(/\.cypher$/, ''));
+    .readdirSync(read, { withFileTypes: true })
+    .filter((family) => family.isDirectory() && !['fragments', 'planner'].includes(family.name))
+    .flatMap((family) =>
+      fs
+        .readdirSync(path.join(read, family.name))
+        .filter((f) => f.endsWith('.cypher'))
+        .map((f) => `${family.name}/${f.replace(/\.cypher$/, '')}`),
+    );
 }
 
-/** A statement under cypher/api rendered with tokens of the kind its callers give. */
+/** A statement under cypher/read rendered with tokens of the kind its callers give. */
 export function apiStatement(name: string): Statement {
   const order = orderDirection(false);
   const tokens: Record<string, Record<string, Fragment>> = {
@@ -40,5 +49,5 @@ export function apiStatement(name: string): Statement {
     'document-facts-page': { types: typeExpression(), order },
     'meeting-documents-page': { order },
   };
-  return statement(`api/${name}`, tokens[name] ?? {});
+  return statement(`read/${name}`, tokens[path.basename(name)] ?? {});
 }

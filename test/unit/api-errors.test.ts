@@ -6,7 +6,7 @@ import {
   DatabaseUnavailableError,
   NotFoundError,
   QueryTimeoutError,
-} from '../../src/data/errors.js';
+} from '../../src/read/errors.js';
 import { clientError } from '../../src/graphql/errors.js';
 
 // The edge where the data layer's exceptions become codes.
@@ -48,7 +48,9 @@ describe('error codes', () => {
   });
 
   it('a timeout and an absent database get codes of their own, with the request id', () => {
-    const timeout = mapped(new QueryTimeoutError('cypher/api/meeting-page ran past its timeout'));
+    const timeout = mapped(
+      new QueryTimeoutError('cypher/read/lists/meeting-page ran past its timeout'),
+    );
     expect(timeout).toMatchObject({
       extensions: { code: 'QUERY_TIMEOUT', requestId: 'req-1' },
       logged: [{ msg: 'query timed out', requestId: 'req-1' }],

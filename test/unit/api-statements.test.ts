@@ -7,7 +7,7 @@ import {
   sortProperty,
   statement,
   typeExpression,
-} from '../../src/data/statements.js';
+} from '../../src/read/statements.js';
 import type { EntityLabel, RelationshipType } from '../../src/model/graph-model.js';
 import { apiStatement, apiStatementFiles } from '../support/api-statements.js';
 
@@ -28,7 +28,7 @@ describe('Cypher templates', () => {
   });
 
   it('fill every token of a statement and nothing else', () => {
-    const page = statement('api/relationship-page', {
+    const page = statement('read/relationship-pages/relationship-page', {
       rel: relationshipPattern('COVERED', 'out'),
       order: orderDirection(true),
       ...AS_OF_ON_R,
@@ -38,15 +38,15 @@ describe('Cypher templates', () => {
     // The included as-of filter is pasted in where the page and the dated count use it.
     expect(page.text.match(/toString\(r\.startMin\)/g)).toHaveLength(2);
     expect(page.text).not.toContain('{{');
-    expect(() => statement('api/relationship-page', { order: orderDirection(false) })).toThrow(
-      /no value for \{\{rel\}\}/,
-    );
-    expect(() => statement('api/entities-by-id', { labels: labelExpression(['Person']) })).toThrow(
-      /has no \{\{labels\}\}/,
-    );
+    expect(() =>
+      statement('read/relationship-pages/relationship-page', { order: orderDirection(false) }),
+    ).toThrow(/no value for \{\{rel\}\}/);
+    expect(() =>
+      statement('read/lookups/entities-by-id', { labels: labelExpression(['Person']) }),
+    ).toThrow(/has no \{\{labels\}\}/);
   });
 
-  it('every statement under cypher/api loads, with the tokens its callers give', () => {
+  it('every statement of the batched read path (cypher/read) loads, with the tokens its callers give', () => {
     const files = apiStatementFiles();
     expect(files.length).toBeGreaterThanOrEqual(12);
     for (const name of files) {

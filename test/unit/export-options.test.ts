@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadInputError } from '../../src/data/errors.js';
+import { BadInputError } from '../../src/read/errors.js';
 import { parseExportOptions, parseViewRequest } from '../../src/explore/export.js';
 
 // `npm run export -- --gexf-version 1.2` and `/export/gexf?version=1.2` both come here.

@@ -8,14 +8,12 @@ import type {
   EvidenceRecord,
   FactRecord,
   FactEdgeRecord,
-} from '../../data/records.js';
-import type {
   FactConnectionRecord,
   EntityConnection,
   SupportedFactEdgeRecord,
   SearchHitRecord,
-} from '../../data/graph-data.js';
-import type { PartialDateView } from '../../data/dates.js';
+} from '../../read/records.js';
+import type { PartialDateView } from '../../read/dates.js';
 import type { GraphRecord, GraphNodeRecord, GraphEdgeRecord } from '../../explore/graph.js';
 import type {
   PathRecord,

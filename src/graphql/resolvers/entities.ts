@@ -5,11 +5,11 @@ import {
   stringProp,
   type EntityRecord,
   type EvidenceRecord,
-} from '../../data/records.js';
+} from '../../read/records.js';
 import { factFieldsOfLabel, type FactField } from '../../model/fact-fields.js';
 import { ENTITY_LABELS, type EntityLabel } from '../../model/graph-model.js';
-import { partialDateProp } from '../../data/dates.js';
-import type { EntityConnection, FactConnectionRecord } from '../../data/graph-data.js';
+import { partialDateProp } from '../../read/dates.js';
+import type { EntityConnection, FactConnectionRecord } from '../../read/records.js';
 import { fieldNamesAt, type IdOnlyLoad, type Lookahead } from '../lookahead.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { meetingFormat, organizationKind } from './enums.js';
@@ -20,14 +20,14 @@ import { meetingFormat, organizationKind } from './enums.js';
  */
 const relatedLoad =
   (field: FactField): IdOnlyLoad<GraphQLContext, FactConnectionRecord> =>
-  (id, args, { data }, lookahead) =>
-    data.relationship(field, id, args, {
+  (id, args, { reads }, lookahead) =>
+    reads.pages.relationship(field, id, args, {
       withTotal: fieldNamesAt(lookahead, []).has('totalCount'),
       nodesById: onlyIdFields(fieldNamesAt(lookahead, ['edges', 'node'])),
     });
 
-const evidenceLoad: IdOnlyLoad<GraphQLContext, EvidenceRecord[]> = (id, _args, { data }) =>
-  data.evidenceFor(id);
+const evidenceLoad: IdOnlyLoad<GraphQLContext, EvidenceRecord[]> = (id, _args, { reads }) =>
+  reads.evidence.evidenceFor(id);
 
 type IdOnlyLoads = Record<string, IdOnlyLoad<GraphQLContext, unknown>>;
 
@@ -90,7 +90,8 @@ function idOnlyResolvers(label: EntityLabel): Record<string, EntityFieldResolver
   }
   for (const [field, fact] of factFieldsOfLabel(label)) {
     if (fact.single) {
-      resolvers[field] = (parent, _args, { data }) => data.singleRelationship(fact, parent.id);
+      resolvers[field] = (parent, _args, { reads }) =>
+        reads.pages.singleRelationship(fact, parent.id);
     }
   }
   return resolvers;
@@ -144,7 +145,7 @@ export const entityResolvers: Resolvers = {
     ordinal: (meeting) => numberProp(meeting.props, 'ordinal'),
     start: (meeting) => partialDateProp(meeting.props, 'start'),
     end: (meeting) => partialDateProp(meeting.props, 'end'),
-    documents: (meeting, args, { data }) => data.meetingDocuments(meeting.id, args),
+    documents: (meeting, args, { reads }) => reads.pages.meetingDocuments(meeting.id, args),
   },
 
   Theme: idOnlyResolvers('Theme'),
@@ -159,6 +160,6 @@ export const entityResolvers: Resolvers = {
     published: (doc) => partialDateProp(doc.props, 'published'),
     file: (doc) => requiredString(doc.props, 'file'),
     sha256: (doc) => requiredString(doc.props, 'sha256'),
-    facts: (doc, args, { data }) => data.documentFacts(doc.id, args),
+    facts: (doc, args, { reads }) => reads.pages.documentFacts(doc.id, args),
   },
 };

@@ -32,7 +32,7 @@ export const exploreQueryResolvers: QueryResolvers = {
 export const exploreResolvers: Resolvers = {
   JSONObject: GraphQLJSONObject,
   GraphEdge: {
-    evidence: (edge, _args, { data }) => data.evidenceFor(edge.id),
+    evidence: (edge, _args, { reads }) => reads.evidence.evidenceFor(edge.id),
   },
   TimelineEdge: edgeFields,
 };

@@ -1,5 +1,5 @@
-import { partialDateProp } from '../../data/dates.js';
-import { stringProp, type FactRecord } from '../../data/records.js';
+import { partialDateProp } from '../../read/dates.js';
+import { stringProp, type FactRecord } from '../../read/records.js';
 import type { GraphQLContext } from '../context.js';
 import type { FactEdgeResolvers, Resolvers } from '../generated/resolvers-types.js';
 
@@ -15,12 +15,12 @@ function qualifiers<T>(factOf: (parent: T) => FactRecord) {
     start: date('start'),
     end: date('end'),
     attested: date('attested'),
-    onBehalfOf: async (parent: T, _args: unknown, { data }: GraphQLContext) => {
+    onBehalfOf: async (parent: T, _args: unknown, { reads }: GraphQLContext) => {
       const id = stringProp(factOf(parent).props, 'onBehalfOf');
-      return id === null ? null : data.entityOf('Organization', id);
+      return id === null ? null : reads.lookups.entityOf('Organization', id);
     },
-    evidence: (parent: T, _args: unknown, { data }: GraphQLContext) =>
-      data.evidenceFor(factOf(parent).id),
+    evidence: (parent: T, _args: unknown, { reads }: GraphQLContext) =>
+      reads.evidence.evidenceFor(factOf(parent).id),
   };
 }
 
@@ -55,11 +55,12 @@ export const factResolvers: Resolvers = {
 
   Fact: {
     ...qualifiers((fact: FactRecord) => fact),
-    subject: (fact, _args, { data }) => data.endOf(fact.subjectId),
-    object: (fact, _args, { data }) => data.endOf(fact.objectId),
+    subject: (fact, _args, { reads }) => reads.lookups.endOf(fact.subjectId),
+    object: (fact, _args, { reads }) => reads.lookups.endOf(fact.objectId),
   },
 
   Evidence: {
-    document: (evidence, _args, { data }) => data.entityOf('Document', evidence.documentId),
+    document: (evidence, _args, { reads }) =>
+      reads.lookups.entityOf('Document', evidence.documentId),
   },
 };

@@ -1,4 +1,4 @@
-import type { EntityQuery, MeetingQuery } from '../../data/graph-data.js';
+import type { EntityQuery, MeetingQuery } from '../../read/lists/lists.js';
 import type { EntityLabel } from '../../model/graph-model.js';
 import type {
   ActorFilter,

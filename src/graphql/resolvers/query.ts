@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { BadInputError } from '../../data/errors.js';
-import { isEntityId } from '../../data/ids.js';
+import { BadInputError } from '../../read/errors.js';
+import { isEntityId } from '../../read/ids.js';
 import type { GraphQLContext } from '../context.js';
 import { prefetchIdOnlyFields } from '../lookahead.js';
 import { ID_ONLY_LOADS } from './entities.js';
@@ -23,7 +23,7 @@ function lookup<L extends keyof typeof ID_ONLY_LOADS>(label: L) {
     context: GraphQLContext,
     info: GraphQLResolveInfo,
   ) => {
-    const entity = context.data.entityOf(label, id);
+    const entity = context.reads.lookups.entityOf(label, id);
     if (isEntityId(id)) prefetchIdOnlyFields(info, label, id, context, ID_ONLY_LOADS);
     return entity;
   };
@@ -33,10 +33,10 @@ export const queryResolvers: QueryResolvers = {
   version: () => packageVersion,
 
   // Relay's object identification: an id that names nothing is null, not an error.
-  node: (_root, { id }, { data }) => data.entity(id),
-  nodes: (_root, { ids }, { data }) => {
+  node: (_root, { id }, { reads }) => reads.lookups.entity(id),
+  nodes: (_root, { ids }, { reads }) => {
     if (ids.length > MAX_IDS) throw new BadInputError(`ask for at most ${MAX_IDS} ids at once`);
-    return Promise.all(ids.map((id) => data.entity(id)));
+    return Promise.all(ids.map((id) => reads.lookups.entity(id)));
   },
 
   person: lookup('Person'),
@@ -45,25 +45,25 @@ export const queryResolvers: QueryResolvers = {
   theme: lookup('Theme'),
   place: lookup('Place'),
   document: lookup('Document'),
-  fact: (_root, { id }, { data }) => data.fact(id),
+  fact: (_root, { id }, { reads }) => reads.lookups.fact(id),
 
-  meetings: (_root, { where, orderBy, ...page }, { data }) =>
-    data.meetings(meetingQuery(where, orderBy), page),
-  actors: (_root, { where, ...page }, { data }) =>
-    data.entityList(entityQuery(LIST_LABELS.actors, where), page),
-  persons: (_root, { where, ...page }, { data }) =>
-    data.entityList(entityQuery(LIST_LABELS.persons, where), page),
-  organizations: (_root, { where, ...page }, { data }) =>
-    data.entityList(entityQuery(LIST_LABELS.organizations, where), page),
-  themes: (_root, { where, ...page }, { data }) =>
-    data.entityList(entityQuery(LIST_LABELS.themes, where), page),
-  places: (_root, { where, ...page }, { data }) =>
-    data.entityList(entityQuery(LIST_LABELS.places, where), page),
-  documents: (_root, { where, ...page }, { data }) =>
-    data.entityList(entityQuery(LIST_LABELS.documents, where), page),
+  meetings: (_root, { where, orderBy, ...page }, { reads }) =>
+    reads.lists.meetings(meetingQuery(where, orderBy), page),
+  actors: (_root, { where, ...page }, { reads }) =>
+    reads.lists.entityList(entityQuery(LIST_LABELS.actors, where), page),
+  persons: (_root, { where, ...page }, { reads }) =>
+    reads.lists.entityList(entityQuery(LIST_LABELS.persons, where), page),
+  organizations: (_root, { where, ...page }, { reads }) =>
+    reads.lists.entityList(entityQuery(LIST_LABELS.organizations, where), page),
+  themes: (_root, { where, ...page }, { reads }) =>
+    reads.lists.entityList(entityQuery(LIST_LABELS.themes, where), page),
+  places: (_root, { where, ...page }, { reads }) =>
+    reads.lists.entityList(entityQuery(LIST_LABELS.places, where), page),
+  documents: (_root, { where, ...page }, { reads }) =>
+    reads.lists.entityList(entityQuery(LIST_LABELS.documents, where), page),
 
-  search: (_root, { text, types, first, after }, { data }) =>
-    data.search(text, types?.length ? types.map((t) => LABEL_OF_TYPE[t]) : ENTITY_LABELS, {
+  search: (_root, { text, types, first, after }, { reads }) =>
+    reads.search.search(text, types?.length ? types.map((t) => LABEL_OF_TYPE[t]) : ENTITY_LABELS, {
       first,
       after,
     }),

@@ -1,12 +1,12 @@
 import type http from 'node:http';
 import type { Driver } from 'neo4j-driver';
-import { Db } from '../../data/db.js';
+import { Db } from '../../read/db.js';
 import {
   BadInputError,
   DatabaseUnavailableError,
   NotFoundError,
   QueryTimeoutError,
-} from '../../data/errors.js';
+} from '../../read/errors.js';
 import { ExploreData } from '../../explore/explore-data.js';
 import {
   exportFileName,

@@ -5,5 +5,5 @@
 AND (NOT $byText OR n.id IN $textIds)
 AND ($memberOf = '' OR EXISTS {
   MATCH (n)-[r:MEMBER_OF|HELD_POSITION]->(:Organization {id: $memberOf})
-  WHERE {{> api/fragments/as-of}}
+  WHERE {{> read/fragments/as-of}}
 })

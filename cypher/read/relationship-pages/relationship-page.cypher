@@ -11,7 +11,7 @@ UNWIND $ids AS parentId
 MATCH (p:Entity {id: parentId})
 CALL (p) {
   MATCH (p){{rel}}(o:Entity)
-  WHERE {{> api/fragments/as-of}}
+  WHERE {{> read/fragments/as-of}}
   WITH r, o, coalesce(o.sortKey, '') AS key
   WHERE ($lowerId = '' OR [key, r.id] > [$lowerKey, $lowerId])
     AND ($upperId = '' OR [key, r.id] < [$upperKey, $upperId])
@@ -25,4 +25,4 @@ CALL (p) {
 RETURN parentId, page,
        CASE WHEN NOT $withTotal THEN null
             WHEN $asOf = '' THEN COUNT { (p){{rel}}() }
-            ELSE COUNT { (p){{rel}}() WHERE {{> api/fragments/as-of}} } END AS total
+            ELSE COUNT { (p){{rel}}() WHERE {{> read/fragments/as-of}} } END AS total

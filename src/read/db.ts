@@ -28,7 +28,7 @@ interface PendingRead {
  *
  * Reads asked for in the same turn of the event loop (the batches of several DataLoaders at one
  * level of a query: a meeting's chairs, participants, themes and evidence) travel as ONE
- * statement when their files declare their columns (src/data/combined-statement.ts): each
+ * statement when their files declare their columns (src/read/combined-statement.ts): each
  * statement costs Neo4j a transaction and the driver a round of Bolt messages, which outweighed
  * the work of small lookups.
  */

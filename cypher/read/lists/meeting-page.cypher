@@ -3,13 +3,13 @@
 // cheap as the first: the range index on (key, id) gives the order and LIMIT stops the read.
 // columns: key, id, node, labels
 MATCH (x:Meeting)
-WHERE {{> api/fragments/keyset-seek}}
+WHERE {{> read/fragments/keyset-seek}}
 WITH x AS m
-WHERE {{> api/fragments/meeting-filter-fields}}
+WHERE {{> read/lists/fragments/meeting-filter-fields}}
 // The relationship filters come second, so they run only for meetings of the right kind and
 // dates: before the split, the planner checked a hub participant's edge for every meeting.
 WITH m
-WHERE {{> api/fragments/meeting-filter-links}}
+WHERE {{> read/lists/fragments/meeting-filter-links}}
 WITH m
 ORDER BY m.{{key}} {{order}}, m.id {{order}}
 LIMIT toInteger($limit)

@@ -1,8 +1,8 @@
 import { getArgumentValues } from 'graphql';
-import { prefixParameters } from '../data/combined-statement.js';
-import type { ListQuery } from '../data/graph-data.js';
-import { checkEntityId } from '../data/ids.js';
-import { pageQuery, pageRequest, type PageRequest } from '../data/pagination.js';
+import { prefixParameters } from '../combined-statement.js';
+import type { ListQuery } from '../lists/lists.js';
+import { checkEntityId } from '../ids.js';
+import { pageQuery, pageRequest, type PageRequest } from '../pagination.js';
 import {
   cypherPiece,
   fillTemplate,
@@ -17,8 +17,8 @@ import {
   trustedStatementText,
   variableName,
   type Fragment,
-} from '../data/statements.js';
-import { ENTITY_LABELS } from '../model/graph-model.js';
+} from '../statements.js';
+import { ENTITY_LABELS } from '../../model/graph-model.js';
 import type {
   Child,
   DocumentFactsChild,
@@ -128,7 +128,7 @@ function render(
       if (!list) throw new Error(`list ${root.key} was not prepared`);
       const prefix = `l${root.index}_`;
       const node = variableName('node');
-      return fillTemplate('planner/root-list', {
+      return fillTemplate('read/planner/root-list', {
         page: cypherPiece`${prefixedStatement(list.page(RETURNED_NODE).text, prefix)}`,
         total: root.withTotal
           ? prefixedStatement(list.count.text, prefix)
@@ -139,7 +139,7 @@ function render(
       });
     }
     const node = variableName(`n${root.index}`);
-    return fillTemplate('planner/root-lookup', {
+    return fillTemplate('read/planner/root-lookup', {
       node,
       id: parameterName(`r${root.index}_id`),
       labels: labelExpression(root.label ? [root.label] : ENTITY_LABELS),
@@ -213,12 +213,12 @@ class Renderer {
     const rel = relationshipPattern(child.fact.type, child.fact.direction, fact);
     const param = (name: string) => parameterName(`p${i}_${name}`);
     const holds = child.fact.temporal
-      ? fillTemplate('api/fragments/as-of', { fact, day: param('asOf') })
+      ? fillTemplate('read/fragments/as-of', { fact, day: param('asOf') })
       : cypherPiece`true`;
     const request = this.requests.get(child);
     if (!request) throw new Error(`page ${i} was not prepared`);
     const withTotal = child.kind === 'page' && child.withTotal;
-    return fillTemplate('planner/relationship-page', {
+    return fillTemplate('read/planner/relationship-page', {
       parent,
       rel,
       fact,
@@ -228,7 +228,7 @@ class Renderer {
       ...keysetTokens(i, request),
       row: this.edge(child.edge, parent, fact, other, variableName(`k${i}`), child.fact.direction),
       total: withTotal
-        ? fillTemplate('planner/relationship-count', { parent, rel, holds })
+        ? fillTemplate('read/planner/relationship-count', { parent, rel, holds })
         : cypherPiece`null`,
     });
   }
@@ -305,7 +305,7 @@ class Renderer {
     const request = this.requests.get(child);
     if (!request) throw new Error(`page ${i} was not prepared`);
     const tokens = { document, evidence: v('e'), about: v('a'), fact, types: typeExpression() };
-    return fillTemplate('planner/document-facts-page', {
+    return fillTemplate('read/planner/document-facts-page', {
       ...tokens,
       quotes,
       quote,
@@ -315,7 +315,7 @@ class Renderer {
       ...keysetTokens(i, request),
       row: cypherPiece`{${joinFragments(row, ', ')}}`,
       total: child.withTotal
-        ? fillTemplate('planner/document-facts-count', tokens)
+        ? fillTemplate('read/planner/document-facts-count', tokens)
         : cypherPiece`null`,
     });
   }
@@ -325,7 +325,7 @@ class Renderer {
     if (child.kind === 'evidence') return this.evidence(child, cypherPiece`${fact}.id`);
     if (child.kind === 'byId') {
       const node = variableName(`b${child.index}`);
-      return fillTemplate('planner/entity-by-id', {
+      return fillTemplate('read/planner/entity-by-id', {
         node,
         id: cypherPiece`${fact}.${mapKey(child.property)}`,
         labels: labelExpression(child.entity.labels),
@@ -344,7 +344,7 @@ class Renderer {
     if (child.document) {
       entries.push(cypherPiece`${mapKey('@document')}: ${this.entity(child.document, d)}`);
     }
-    return fillTemplate('planner/evidence', {
+    return fillTemplate('read/planner/evidence', {
       evidence: e,
       document: d,
       about,

@@ -2,9 +2,9 @@
 // name), read {{order}} from a keyset bound through the range index on :Entity(sortKey, id).
 // columns: key, id, node, labels
 MATCH (x:Entity)
-WHERE {{> api/fragments/keyset-seek}} AND x:{{labels}}
+WHERE {{> read/fragments/keyset-seek}} AND x:{{labels}}
 WITH x AS n
-WHERE {{> api/fragments/entity-filter}}
+WHERE {{> read/lists/fragments/entity-filter}}
 WITH n
 ORDER BY n.{{key}} {{order}}, n.id {{order}}
 LIMIT toInteger($limit)

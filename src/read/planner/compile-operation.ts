@@ -19,9 +19,9 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { factFieldOf } from '../model/fact-fields.js';
-import { LIST_LABELS } from '../graphql/resolvers/list-queries.js';
-import { isEntityLabel, type EntityLabel } from '../model/graph-model.js';
+import { factFieldOf } from '../../model/fact-fields.js';
+import { LIST_LABELS } from '../../graphql/resolvers/list-queries.js';
+import { isEntityLabel, type EntityLabel } from '../../model/graph-model.js';
 import type {
   Child,
   DocumentFactsChild,
@@ -69,7 +69,7 @@ const LISTS = { meetings: true, ...LIST_LABELS };
 
 /**
  * Fields the planner does not compile; their resolvers load them through the batched DataLoader
- * path (src/data/graph-data.ts), one round trip per level, from the planned parent's id. Kept in
+ * path (src/read/reads.ts and its families), one round trip per level, from the planned parent's id. Kept in
  * one list so the README and the tests can say which they are.
  */
 export const FALLBACK_FIELDS = [

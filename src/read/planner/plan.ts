@@ -1,6 +1,6 @@
 import type { FieldNode, GraphQLField } from 'graphql';
-import type { FactField } from '../model/fact-fields.js';
-import type { EntityLabel } from '../model/graph-model.js';
+import type { FactField } from '../../model/fact-fields.js';
+import type { EntityLabel } from '../../model/graph-model.js';
 
 /**
  * A compiled read: what one GraphQL operation asks of the graph, as a tree the planner renders
@@ -9,7 +9,7 @@ import type { EntityLabel } from '../model/graph-model.js';
  * request only the arguments are read again, from the request's variables.
  *
  * Every place in the tree that will hold a planned value has a response key (the field's alias or
- * name): the value is found there by the field's resolver (src/planner/planned.ts), so the
+ * name): the value is found there by the field's resolver (src/read/planner/planned-read.ts), so the
  * resolvers of a planned answer read it directly and issue no load.
  */
 

@@ -6,16 +6,17 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql';
-import type { Db } from '../data/db.js';
-import { emptyConnection, type GraphData, type ListQuery } from '../data/graph-data.js';
+import type { Db } from '../db.js';
+import { emptyConnection, type ListQuery } from '../lists/lists.js';
+import type { Reads } from '../reads.js';
 import type {
   ActorFilter,
   MeetingFilter,
   MeetingOrder,
-} from '../graphql/generated/resolvers-types.js';
-import { entityQuery, LIST_LABELS, meetingQuery } from '../graphql/resolvers/list-queries.js';
-import { entityNotFound } from '../data/errors.js';
-import type { Planned } from '../data/records.js';
+} from '../../graphql/generated/resolvers-types.js';
+import { entityQuery, LIST_LABELS, meetingQuery } from '../../graphql/resolvers/list-queries.js';
+import { entityNotFound } from '../errors.js';
+import type { Planned } from '../records.js';
 import { compileOperation, directiveVariables } from './compile-operation.js';
 import type { ListRoot, OperationPlan, RootPlan } from './plan.js';
 import { ResultReader } from './read-results.js';
@@ -66,7 +67,7 @@ type Settled = { value: unknown } | { error: unknown };
  * The planned part of one request's answer: its root fields' values, read by ONE statement that
  * starts when the first planned root resolver asks (so a request refused before execution, by a
  * limit, never reaches the database). A root list first reads its text filter, if it has one,
- * with the batched path's own code (GraphData.meetingList ...), which also checks its arguments.
+ * with the batched path's own code (Reads.meetingList ...), which also checks its arguments.
  */
 export class PlannedRead {
   readonly #byKey = new Map<string, RootPlan>();
@@ -76,7 +77,7 @@ export class PlannedRead {
     private readonly plan: OperationPlan,
     private readonly prepared: PreparedRead,
     private readonly variables: Variables,
-    private readonly context: { db: Db; data: GraphData },
+    private readonly context: { db: Db; reads: Reads },
   ) {
     for (const root of prepared.roots) this.#byKey.set(root.key, root);
   }
@@ -107,7 +108,7 @@ export class PlannedRead {
       this.prepared.roots.map(async (root) => {
         if (root.kind !== 'list') return;
         try {
-          const list = await listQueryOf(root, this.variables, this.context.data);
+          const list = await listQueryOf(root, this.variables, this.context.reads);
           if (list === 'nothing') results.set(root, { value: emptyConnection() });
           else lists.set(root, list);
         } catch (error) {
@@ -123,7 +124,7 @@ export class PlannedRead {
     const params = { ...this.prepared.params };
     for (const [root, list] of lists) Object.assign(params, listParams(root, list));
     // Its columns are declared, so reads of the fallback path asked for in the same tick (a
-    // root the planner does not answer) share its round trip (src/data/db.ts).
+    // root the planner does not answer) share its round trip (src/read/db.ts).
     const columns = roots.map((root) => `r${root.index}`);
     try {
       const [row] = await this.context.db.read({ name: 'planner', text, columns }, params);
@@ -147,17 +148,17 @@ export class PlannedRead {
 function listQueryOf(
   root: ListRoot,
   variables: Variables,
-  data: GraphData,
+  reads: Reads,
 ): Promise<ListQuery | 'nothing'> {
   const { where, orderBy, ...page } = getArgumentValues(root.definition, root.node, variables);
   if (root.field === 'meetings') {
-    return data.meetingList(
+    return reads.lists.meetingList(
       meetingQuery(where as MeetingFilter | undefined, orderBy as MeetingOrder | undefined),
       page,
     );
   }
   const labels = LIST_LABELS[root.field as keyof typeof LIST_LABELS];
-  return data.entityListQuery(entityQuery(labels, where as ActorFilter | undefined), page);
+  return reads.lists.entityListQuery(entityQuery(labels, where as ActorFilter | undefined), page);
 }
 
 /**
@@ -169,7 +170,7 @@ export function startPlannedRead(
   document: DocumentNode,
   operationName: string | null | undefined,
   rawVariables: Variables | null | undefined,
-  context: { db: Db; data: GraphData },
+  context: { db: Db; reads: Reads },
 ): PlannedRead | undefined {
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation !== 'query') return undefined;

@@ -4,11 +4,12 @@ import {
   type EntityLabel,
   type RelationshipType,
 } from '../model/graph-model.js';
+import type { PageInfo } from './pagination.js';
 
 /** The data layer's view of the stored graph (see the header of src/model/graph-model.ts). */
 
 /**
- * Values the query planner read for a record's fields, by response key (src/planner): the
+ * Values the query planner read for a record's fields, by response key (src/read/planner): the
  * field's resolver returns them instead of loading.
  */
 export type Planned = Record<string, unknown>;
@@ -58,6 +59,49 @@ export interface EvidenceRecord {
   offset: number | null;
   documentId: string;
   planned?: Planned;
+}
+
+export interface Connection<E> {
+  edges: E[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A relationship field's page: its total is counted only when the query selects it. */
+export interface RelationshipConnection<E> {
+  edges: E[];
+  pageInfo: PageInfo;
+  totalCount: number | null;
+}
+
+export type FactConnectionRecord = RelationshipConnection<FactEdgeRecord>;
+
+/** A root list: its total costs a count over the whole list, so it runs only when asked for. */
+export interface LazyConnection<E> {
+  edges: E[];
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number>;
+}
+
+export interface EntityEdge {
+  cursor: string;
+  node: EntityRecord;
+}
+
+export type EntityConnection = LazyConnection<EntityEdge>;
+
+export interface SupportedFactEdgeRecord {
+  cursor: string;
+  node: FactRecord;
+  evidence: EvidenceRecord[];
+}
+
+export interface SearchHitRecord {
+  cursor: string;
+  node: EntityRecord;
+  score: number;
+  matchedName: string;
+  matchedLanguage: string | null;
 }
 
 export function stringProp(props: Props, name: string): string | null {

@@ -1,10 +1,10 @@
 import type { Plugin } from 'graphql-yoga';
-import type { GraphQLContext } from '../graphql/context.js';
+import type { GraphQLContext } from '../../graphql/context.js';
 import { startPlannedRead } from './planned-read.js';
 
 /**
  * Hands each query's planned root fields to the request's context before execution, so the
- * resolvers of those fields answer from one statement (src/planner/planned-read.ts). Listed after
+ * resolvers of those fields answer from one statement (src/read/planner/planned-read.ts). Listed after
  * the limits, so a refused request plans nothing; the read itself starts only when the first
  * planned resolver runs.
  */

@@ -98,7 +98,7 @@ export function mapKey(name: string): Fragment {
   return asFragment(name.startsWith('@') ? `\`${name}\`` : name);
 }
 
-/** Tokens of cypher/api/fragments/as-of for fact `r` and the parameter $asOf. */
+/** Tokens of cypher/read/fragments/as-of for fact `r` and the parameter $asOf. */
 export const AS_OF_ON_R = { fact: asFragment('r'), day: asFragment('$asOf') };
 
 /** What a list page returns of its `node`: its properties and labels (columns node, labels). */
@@ -119,7 +119,7 @@ export interface Statement {
 const renderedStatements = new Map<string, Statement>();
 
 /**
- * Loads cypher/<name>.cypher, pastes in the files it includes (`{{> api/fragments/as-of}}`, so a
+ * Loads cypher/<name>.cypher, pastes in the files it includes (`{{> read/fragments/as-of}}`, so a
  * filter shared by a page query and its count is written once) and fills its tokens; a missing
  * or unused token is a bug.
  */

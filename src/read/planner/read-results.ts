@@ -1,5 +1,5 @@
-import type { PageRequest } from '../data/pagination.js';
-import { edgesOf, pageOf } from '../data/pagination.js';
+import type { PageRequest } from '../pagination.js';
+import { edgesOf, pageOf } from '../pagination.js';
 import {
   toEntity,
   toEvidence,
@@ -10,16 +10,16 @@ import {
   type FactRecord,
   type Planned,
   type Props,
-} from '../data/records.js';
-import {
-  inReadingOrder,
-  type Connection,
-  type EntityEdge,
-  type LazyConnection,
-  type ListQuery,
-  type RelationshipConnection,
-  type SupportedFactEdgeRecord,
-} from '../data/graph-data.js';
+} from '../records.js';
+import type {
+  Connection,
+  EntityEdge,
+  LazyConnection,
+  RelationshipConnection,
+  SupportedFactEdgeRecord,
+} from '../records.js';
+import { inReadingOrder } from '../evidence/evidence.js';
+import type { ListQuery } from '../lists/lists.js';
 import type {
   Child,
   DocumentFactsChild,

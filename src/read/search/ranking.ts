@@ -1,6 +1,6 @@
-import { foldName } from '../model/graph-model.js';
-import { BadInputError } from './errors.js';
-import type { EntityRecord } from './records.js';
+import { foldName } from '../../model/graph-model.js';
+import { BadInputError } from '../errors.js';
+import type { EntityRecord } from '../records.js';
 
 const MAX_TEXT_LENGTH = 200;
 const MAX_WORDS = 12;
