@@ -1,14 +1,14 @@
 import { parse } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUERIES, type Params } from '../../bench/lib/queries.js';
-import { Db, type Row } from '../../src/read/db.js';
-import { Reads } from '../../src/read/reads.js';
-import type { Statement } from '../../src/read/statements.js';
-import { loadExamples } from '../../src/graphql/playground.js';
-import { buildSchema } from '../../src/graphql/schema.js';
-import { startPlannedRead } from '../../src/read/planner/planned-read.js';
-import { testConnection, testDriver } from '../support/neo4j.js';
+import { QUERIES, type Params } from '../../../bench/lib/queries.js';
+import { Db, type Row } from '../../../src/read/db.js';
+import { Reads } from '../../../src/read/reads.js';
+import type { Statement } from '../../../src/read/statements.js';
+import { loadExamples } from '../../../src/graphql/playground.js';
+import { buildSchema } from '../../../src/graphql/schema.js';
+import { startPlannedRead } from '../../../src/read/planner/planned-read.js';
+import { testConnection, testDriver } from '../../support/neo4j.js';
 
 // The statements the query planner actually emits, for every example operation and every
 // benchmark query of this API, planned by the real Neo4j (EXPLAIN: planned, not run).

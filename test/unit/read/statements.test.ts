@@ -7,9 +7,9 @@ import {
   sortProperty,
   statement,
   typeExpression,
-} from '../../src/read/statements.js';
-import type { EntityLabel, RelationshipType } from '../../src/model/graph-model.js';
-import { apiStatement, apiStatementFiles } from '../support/api-statements.js';
+} from '../../../src/read/statements.js';
+import type { EntityLabel, RelationshipType } from '../../../src/model/graph-model.js';
+import { apiStatement, apiStatementFiles } from '../../support/api-statements.js';
 
 describe('Cypher templates', () => {
   it('take labels and relationship types only from the allow-lists', () => {

@@ -1,11 +1,11 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
-import { combineStatements } from '../../src/read/combined-statement.js';
-import { Db } from '../../src/read/db.js';
-import { DatabaseUnavailableError, QueryTimeoutError } from '../../src/read/errors.js';
-import { statement } from '../../src/read/statements.js';
-import { apiStatement, apiStatementFiles } from '../support/api-statements.js';
-import { testConnection, testDriver } from '../support/neo4j.js';
+import { combineStatements } from '../../../src/read/combined-statement.js';
+import { Db } from '../../../src/read/db.js';
+import { DatabaseUnavailableError, QueryTimeoutError } from '../../../src/read/errors.js';
+import { statement } from '../../../src/read/statements.js';
+import { apiStatement, apiStatementFiles } from '../../support/api-statements.js';
+import { testConnection, testDriver } from '../../support/neo4j.js';
 
 // The Db wrapper every API read goes through, against the real Neo4j: it counts round trips,
 // reads only, and turns timeouts and an absent database into errors of its own.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { combineStatements } from '../../src/read/combined-statement.js';
-import type { Statement } from '../../src/read/statements.js';
+import { combineStatements } from '../../../src/read/combined-statement.js';
+import type { Statement } from '../../../src/read/statements.js';
 
 const lookup: Statement = {
   name: 'test/lookup',

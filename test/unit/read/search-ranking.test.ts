@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BadInputError } from '../../src/read/errors.js';
-import { toEntity } from '../../src/read/records.js';
-import { bestName, escapeLucene, luceneQuery } from '../../src/read/search/ranking.js';
+import { BadInputError } from '../../../src/read/errors.js';
+import { toEntity } from '../../../src/read/records.js';
+import { bestName, escapeLucene, luceneQuery } from '../../../src/read/search/ranking.js';
 
 describe('the full-text query built from user text', () => {
   it('requires every word, as a phrase the index analyzer folds, the last one also as a prefix', () => {

@@ -12,9 +12,9 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadExamples } from '../../src/graphql/playground.js';
-import { buildSchema } from '../../src/graphql/schema.js';
-import { startApi, type Api, type ApiResponse } from './api-harness.js';
+import { loadExamples } from '../../../src/graphql/playground.js';
+import { buildSchema } from '../../../src/graphql/schema.js';
+import { startApi, type Api, type ApiResponse } from '../api-harness.js';
 
 // The query planner (one statement per operation) and the batched DataLoader path it falls back
 // to must give the same answers: every example, a set of queries at the edges (aliases,

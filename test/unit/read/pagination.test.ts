@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from '../../src/read/cursor.js';
-import { BadInputError } from '../../src/read/errors.js';
-import { pageOf, pageQuery, pageRequest, type PageRequest } from '../../src/read/pagination.js';
+import { decodeCursor, encodeCursor } from '../../../src/read/cursor.js';
+import { BadInputError } from '../../../src/read/errors.js';
+import { pageOf, pageQuery, pageRequest, type PageRequest } from '../../../src/read/pagination.js';
 
 describe('cursors', () => {
   it('are opaque base64url and give back the position they encode', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanGate } from '../../src/read/plan-gate.js';
+import { PlanGate } from '../../../src/read/plan-gate.js';
 
 /** A run that records when it starts and ends, and finishes when told to. */
 function controlledRuns() {
