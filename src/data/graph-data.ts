@@ -26,11 +26,13 @@ import {
   type Props,
 } from './records.js';
 import type { FactField } from '../model/fact-fields.js';
+import { orderTag, requestedOrder } from '../model/relationship-order.js';
 import { bestName, compareTuples, luceneQuery } from './search.js';
 import {
   labelExpression,
   orderDirection,
   AS_OF_ON_R,
+  ORDER_KEY_ON_R,
   relationshipPattern,
   RETURNED_PROPERTIES,
   sortProperty,
@@ -82,6 +84,12 @@ export interface SearchHitRecord {
   matchedName: string;
   matchedLanguage: string | null;
 }
+
+/** A relationship field's arguments: Relay's, its order and, on some fields, a day. */
+export type RelationshipArgs = PageArgs & {
+  asOf?: string | null;
+  orderBy?: { field?: unknown; direction?: unknown } | null;
+};
 
 export interface MeetingQuery {
   /** Meetings whose period overlaps [dateFrom.min, dateTo.max]. */
@@ -215,29 +223,32 @@ export class GraphData {
   }
 
   /**
-   * A page of a relationship field of `parentId`. `withTotal`: count every fact of the field too
-   * (the GraphQL layer asks for it when a query selects totalCount). `nodesById`: the query reads
-   * only the nodes' ids and names (and what loads by id), so the nodes are read as just that;
-   * such partial entities never go into the entity cache.
+   * A page of a relationship field of `parentId`, in the order `args.orderBy` asks for (the
+   * field's usual one when null). `withTotal`: count every fact of the field too (the GraphQL
+   * layer asks for it when a query selects totalCount). `nodesById`: the query reads only the
+   * nodes' ids and names (and what loads by id), so the nodes are read as just that; such partial
+   * entities never go into the entity cache.
    */
   async relationship(
     field: FactField,
     parentId: string,
-    args: PageArgs & { asOf?: string | null },
+    args: RelationshipArgs,
     { withTotal = true, nodesById = false }: { withTotal?: boolean; nodesById?: boolean } = {},
   ): Promise<RelationshipConnection<FactEdgeRecord>> {
-    const request = pageRequest(args);
+    const order = requestedOrder(field.order, args.orderBy);
+    const request = pageRequest(args, orderTag(field.order, order));
     const asOf = args.asOf ?? '';
-    const { params, descending } = pageQuery(request);
+    const { params, descending } = pageQuery(request, order.descending);
     const loader = this.pageLoader(
-      [field.name, request, asOf, withTotal, nodesById],
+      [field.name, request, order.by, asOf, withTotal, nodesById],
       statement('api/relationship-page', {
         rel: relationshipPattern(field.type, field.direction),
         order: orderDirection(descending),
         ...AS_OF_ON_R,
+        ...ORDER_KEY_ON_R,
       }),
       'parentId',
-      { asOf, withTotal, slim: nodesById, ...params },
+      { asOf, withTotal, slim: nodesById, orderBy: order.by, ...params },
       (row) => {
         const { rows, pageInfo } = pageOf(pageRows<FactRow & PageRow>(row), request);
         return {
