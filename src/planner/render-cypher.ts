@@ -46,7 +46,10 @@ export interface PreparedRead {
   params: Record<string, unknown>;
   /** Each relationship field's request (bounds, size, direction), for reading its rows back. */
   requests: Map<RelationshipChild, PageRequest>;
-  /** Whether each relationship field's page reads its sort order backwards (DESC). */
+  /**
+   * Whether each relationship field's page reads its keys descending (a DESC orderBy and
+   * last/before each turn the reading round).
+   */
   descending: Map<RelationshipChild, boolean>;
 }
 
