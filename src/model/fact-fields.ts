@@ -13,6 +13,7 @@ import {
   type EntityLabel,
   type RelationshipType,
 } from './graph-model.js';
+import { declaredOrder, SINGLE_EDGE_ORDER, type RelationshipOrder } from './relationship-order.js';
 import { loadTypeDefs } from './sdl.js';
 
 /**
@@ -35,6 +36,8 @@ export interface FactField {
   temporal: boolean;
   /** The field returns one edge (the first in order), not a connection. */
   single: boolean;
+  /** The order its edges come in when the request does not say (its orderBy's SDL default). */
+  order: RelationshipOrder;
 }
 
 type Definition = ObjectTypeDefinitionNode | InterfaceTypeDefinitionNode;
@@ -99,6 +102,7 @@ export function readFactFields(typeDefs: readonly string[]): Map<string, FactFie
           );
         }
       }
+      const single = !isConnection(field.type);
       fields.set(name, {
         name,
         owner: owner.name.value,
@@ -107,7 +111,8 @@ export function readFactFields(typeDefs: readonly string[]): Map<string, FactFie
         direction,
         parents: parents as EntityLabel[],
         temporal: field.arguments?.some((a) => a.name.value === 'asOf') ?? false,
-        single: !isConnection(field.type),
+        single,
+        order: single ? SINGLE_EDGE_ORDER : declaredOrder(field, name),
       });
     }
   }

@@ -7,10 +7,16 @@ import { BadInputError } from './errors.js';
  */
 /** Lists sorted in the database have text keys; search ranks by [tier, -score]. */
 export type SortKey = string | number[];
-export type Position = readonly [key: SortKey, id: string];
+/**
+ * Where a cursor points, and under which order when its list was not in its usual one (a
+ * relationship field's orderBy, see src/model/relationship-order.ts): its key means nothing
+ * under another order.
+ */
+export type Position = readonly [key: SortKey, id: string, order?: string];
 
-export function encodeCursor(key: SortKey, id: string): string {
-  return Buffer.from(JSON.stringify([key, id]), 'utf8').toString('base64url');
+export function encodeCursor(key: SortKey, id: string, order: string | null = null): string {
+  const position = order === null ? [key, id] : [key, id, order];
+  return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 }
 
 export function decodeCursor(cursor: string): Position {
@@ -23,11 +29,11 @@ export function decodeCursor(cursor: string): Position {
   }
   if (
     Array.isArray(value) &&
-    value.length === 2 &&
+    (value.length === 2 || (value.length === 3 && typeof value[2] === 'string')) &&
     isSortKey(value[0]) &&
     typeof value[1] === 'string'
   ) {
-    return [value[0], value[1]];
+    return value.length === 2 ? [value[0], value[1]] : [value[0], value[1], value[2] as string];
   }
   throw new BadInputError(`"${cursor.slice(0, 40)}" is not a cursor this API gave out`);
 }

@@ -12,10 +12,14 @@ export interface PageArgs {
   before?: string | null;
 }
 
-/** Validated arguments: exactly one of first and last is set. */
-export type PageRequest =
+/**
+ * Validated arguments: exactly one of first and last is set. `order` names the list's order when
+ * it is not the list's usual one; the page's cursors record it (see encodeCursor).
+ */
+export type PageRequest = (
   | { first: number; last: null; after: Position | null; before: Position | null }
-  | { first: null; last: number; after: Position | null; before: Position | null };
+  | { first: null; last: number; after: Position | null; before: Position | null }
+) & { order?: string };
 
 export interface PageInfo {
   hasNextPage: boolean;
@@ -30,17 +34,37 @@ export interface KeyedRow {
   id: string;
 }
 
-export function pageRequest(args: PageArgs): PageRequest {
+/**
+ * Checks Relay's arguments. `order`: the list's order when it is not its usual one (see
+ * orderTag in src/model/relationship-order.ts); a cursor must have been made under the same.
+ */
+export function pageRequest(args: PageArgs, order: string | null = null): PageRequest {
   const first = size('first', args.first);
   const last = size('last', args.last);
-  const after = args.after == null ? null : decodeCursor(args.after);
-  const before = args.before == null ? null : decodeCursor(args.before);
+  const after = args.after == null ? null : underOrder(decodeCursor(args.after), order);
+  const before = args.before == null ? null : underOrder(decodeCursor(args.before), order);
   if (first !== null && last !== null) {
     throw new BadInputError('pass either first or last, not both');
   }
-  return last === null
-    ? { first: first ?? DEFAULT_PAGE_SIZE, last: null, after, before }
-    : { first: null, last, after, before };
+  const request: PageRequest =
+    last === null
+      ? { first: first ?? DEFAULT_PAGE_SIZE, last: null, after, before }
+      : { first: null, last, after, before };
+  if (order !== null) request.order = order;
+  return request;
+}
+
+/**
+ * A cursor's position, if it was made under `order`: its key is a date or a name depending on
+ * the order, and read under another it would seek to the wrong place, not fail.
+ */
+function underOrder(position: Position, order: string | null): Position {
+  if ((position[2] ?? null) !== order) {
+    throw new BadInputError(
+      'this cursor was made under another orderBy; pass the orderBy it was made under, or start again without a cursor',
+    );
+  }
+  return position;
 }
 
 function size(name: string, value: number | null | undefined): number | null {
@@ -106,7 +130,7 @@ export function pageOf<T extends KeyedRow>(
   const page = rows.map((row) => ({
     row,
     get cursor(): string {
-      return encodeCursor(row.key, row.id);
+      return encodeCursor(row.key, row.id, request.order ?? null);
     },
   }));
   return {

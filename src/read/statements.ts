@@ -101,6 +101,13 @@ export function mapKey(name: string): Fragment {
 /** Tokens of cypher/read/fragments/as-of for fact `r` and the parameter $asOf. */
 export const AS_OF_ON_R = { fact: asFragment('r'), day: asFragment('$asOf') };
 
+/** Tokens of cypher/read/fragments/order-key for fact `r`, other end `o` and $orderBy. */
+export const ORDER_KEY_ON_R = {
+  fact: asFragment('r'),
+  other: asFragment('o'),
+  by: asFragment('$orderBy'),
+};
+
 /** What a list page returns of its `node`: its properties and labels (columns node, labels). */
 export const RETURNED_PROPERTIES = asFragment('properties(node) AS node, labels(node) AS labels');
 

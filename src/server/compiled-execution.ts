@@ -1,30 +1,61 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import {
+  astFromValue,
+  getNullableType,
   getOperationAST,
   getVariableValues,
+  isInputObjectType,
+  isListType,
+  typeFromAST,
   valueFromASTUntyped,
   type ExecutionArgs,
+  type GraphQLInputType,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from './logger.js';
 
 /**
- * The variables with the operation's default values filled in where the request leaves them
- * out: graphql-jit 0.8 calls a non-null variable with a default value missing when it is
- * absent, where graphql-js takes the default.
+ * The variables with default values filled in where the request leaves them out, as graphql-js
+ * takes them and graphql-jit 0.8 does not: it calls a non-null variable with a default value
+ * missing when it is absent, and refuses an input object that leaves out a field with a default
+ * (`orderBy: {field: NAME}` for a `direction: OrderDirection! = ASC`).
  */
 function withDefaults(args: ExecutionArgs): ExecutionArgs['variableValues'] {
   const operation = getOperationAST(args.document, args.operationName);
   const given = args.variableValues ?? {};
-  let filled: Record<string, unknown> | undefined;
+  const filled: Record<string, unknown> = { ...given };
   for (const definition of operation?.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
-    if (definition.defaultValue && !(name in given)) {
-      filled ??= { ...given };
+    if (name in given) {
+      const type = typeFromAST(args.schema, definition.type) as GraphQLInputType | undefined;
+      if (type) filled[name] = withFieldDefaults(given[name], type);
+    } else if (definition.defaultValue) {
       filled[name] = valueFromASTUntyped(definition.defaultValue);
     }
   }
-  return filled ?? args.variableValues;
+  return filled;
+}
+
+/** A variable's value as the request gives it, its input objects' omitted fields defaulted. */
+function withFieldDefaults(value: unknown, type: GraphQLInputType): unknown {
+  const nullable = getNullableType(type);
+  if (value === null || value === undefined) return value;
+  if (isListType(nullable)) {
+    const item = nullable.ofType as GraphQLInputType;
+    return Array.isArray(value) ? value.map((v) => withFieldDefaults(v, item)) : value;
+  }
+  if (!isInputObjectType(nullable) || typeof value !== 'object') return value;
+  const given = value as Record<string, unknown>;
+  const filled: Record<string, unknown> = { ...given };
+  for (const field of Object.values(nullable.getFields())) {
+    if (field.name in given) {
+      filled[field.name] = withFieldDefaults(given[field.name], field.type);
+    } else if (field.defaultValue !== undefined) {
+      const ast = astFromValue(field.defaultValue, field.type);
+      if (ast) filled[field.name] = valueFromASTUntyped(ast);
+    }
+  }
+  return filled;
 }
 
 /**

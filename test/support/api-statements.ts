@@ -4,6 +4,7 @@ import { projectRoot } from '../../src/config/env.js';
 import {
   AS_OF_ON_R,
   labelExpression,
+  ORDER_KEY_ON_R,
   orderDirection,
   relationshipPattern,
   RETURNED_PROPERTIES,
@@ -35,7 +36,12 @@ export function apiStatementFiles(): string[] {
 export function apiStatement(name: string): Statement {
   const order = orderDirection(false);
   const tokens: Record<string, Record<string, Fragment>> = {
-    'relationship-page': { rel: relationshipPattern('CHAIRED', 'in'), order, ...AS_OF_ON_R },
+    'relationship-page': {
+      rel: relationshipPattern('CHAIRED', 'in'),
+      order,
+      ...AS_OF_ON_R,
+      ...ORDER_KEY_ON_R,
+    },
     'entity-page': {
       labels: labelExpression(['Theme']),
       key: sortProperty('sortKey'),

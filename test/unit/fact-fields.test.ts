@@ -6,7 +6,11 @@ const base = `
   enum RelationshipType { CHAIRED HELD_IN }
   enum FactDirection { OUT IN }
   directive @fact(type: RelationshipType!, direction: FactDirection!) on FIELD_DEFINITION
-  interface Actor { chaired: MeetingFactConnection @fact(type: CHAIRED, direction: OUT) }
+  input RelationshipOrder { field: String, direction: String }
+  interface Actor {
+    chaired(orderBy: RelationshipOrder = { field: DATE }): MeetingFactConnection
+      @fact(type: CHAIRED, direction: OUT)
+  }
   type MeetingFactConnection { totalCount: Int }
   type PlaceFactEdge { cursor: String }
 `;
@@ -62,7 +66,7 @@ describe('the relationship model declared in the SDL (@fact)', () => {
       readFactFields([
         withTypes.replace(
           'type Person implements Actor { chaired: MeetingFactConnection }',
-          'type Person implements Actor { chaired: MeetingFactConnection @fact(type: CHAIRED, direction: OUT) }',
+          'type Person implements Actor { chaired(orderBy: RelationshipOrder = { field: DATE }): MeetingFactConnection @fact(type: CHAIRED, direction: OUT) }',
         ),
       ]),
     ).toThrow('Person.chaired restates @fact of Actor.chaired');
@@ -72,5 +76,33 @@ describe('the relationship model declared in the SDL (@fact)', () => {
          type Meeting { place: PlaceFactEdge @fact(type: HELD_IN, direction: IN) }`,
       ]),
     ).toThrow('Meeting.place: HELD_IN has no Meeting object');
+    expect(() =>
+      readFactFields([
+        base.replace(
+          'chaired(orderBy: RelationshipOrder = { field: DATE })',
+          'chaired(first: Int)',
+        ),
+      ]),
+    ).toThrow('Actor.chaired: a relationship connection takes orderBy with a default');
+  });
+
+  it("orders each connection by default as it always was: the other end's sortKey", () => {
+    // sortKey (src/seed/load.ts) is a meeting's start and any other entity's folded name: the
+    // usual order of a field is DATE when its other end is a meeting, else NAME, ascending.
+    for (const field of FACT_FIELDS.values()) {
+      const others = ENDPOINTS[field.type]
+        .filter((pair) => field.parents.includes(pair[field.direction === 'out' ? 0 : 1]))
+        .map((pair) => pair[field.direction === 'out' ? 1 : 0]);
+      const meetings = others.every((label) => label === 'Meeting');
+      expect(meetings || others.every((label) => label !== 'Meeting'), field.name).toBe(true);
+      expect(field.order, field.name).toEqual({
+        by: meetings && !field.single ? 'DATE' : 'NAME',
+        descending: false,
+      });
+    }
+    expect(readFactFields([base]).get('Actor.chaired')?.order).toEqual({
+      by: 'DATE',
+      descending: false,
+    });
   });
 });

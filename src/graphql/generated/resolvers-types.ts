@@ -72,6 +72,7 @@ export type ActorChairedArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /** A person or an organization: someone who chairs, takes part in, organizes or presides. */
@@ -80,6 +81,7 @@ export type ActorOrganizedArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /** A person or an organization: someone who chairs, takes part in, organizes or presides. */
@@ -88,6 +90,7 @@ export type ActorParticipationsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /** A person or an organization: someone who chairs, takes part in, organizes or presides. */
@@ -97,6 +100,7 @@ export type ActorPresidenciesArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 export type ActorConnection = {
@@ -395,8 +399,8 @@ export type LocalizedName = {
 
 /**
  * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
- * list facts in the other end's order: meetings by start date (undated first), other entities by
- * name.
+ * list facts in the other end's order unless `orderBy` says otherwise: meetings by start date
+ * (undated first), other entities by name.
  */
 export type Meeting = Entity &
   Node & {
@@ -437,20 +441,21 @@ export type Meeting = Entity &
 
 /**
  * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
- * list facts in the other end's order: meetings by start date (undated first), other entities by
- * name.
+ * list facts in the other end's order unless `orderBy` says otherwise: meetings by start date
+ * (undated first), other entities by name.
  */
 export type MeetingChairsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /**
  * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
- * list facts in the other end's order: meetings by start date (undated first), other entities by
- * name.
+ * list facts in the other end's order unless `orderBy` says otherwise: meetings by start date
+ * (undated first), other entities by name.
  */
 export type MeetingDocumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -461,74 +466,80 @@ export type MeetingDocumentsArgs = {
 
 /**
  * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
- * list facts in the other end's order: meetings by start date (undated first), other entities by
- * name.
+ * list facts in the other end's order unless `orderBy` says otherwise: meetings by start date
+ * (undated first), other entities by name.
  */
 export type MeetingHostsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /**
  * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
- * list facts in the other end's order: meetings by start date (undated first), other entities by
- * name.
+ * list facts in the other end's order unless `orderBy` says otherwise: meetings by start date
+ * (undated first), other entities by name.
  */
 export type MeetingOrganizersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /**
  * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
- * list facts in the other end's order: meetings by start date (undated first), other entities by
- * name.
+ * list facts in the other end's order unless `orderBy` says otherwise: meetings by start date
+ * (undated first), other entities by name.
  */
 export type MeetingPartOfArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /**
  * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
- * list facts in the other end's order: meetings by start date (undated first), other entities by
- * name.
+ * list facts in the other end's order unless `orderBy` says otherwise: meetings by start date
+ * (undated first), other entities by name.
  */
 export type MeetingParticipantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /**
  * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
- * list facts in the other end's order: meetings by start date (undated first), other entities by
- * name.
+ * list facts in the other end's order unless `orderBy` says otherwise: meetings by start date
+ * (undated first), other entities by name.
  */
 export type MeetingPartsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /**
  * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
- * list facts in the other end's order: meetings by start date (undated first), other entities by
- * name.
+ * list facts in the other end's order unless `orderBy` says otherwise: meetings by start date
+ * (undated first), other entities by name.
  */
 export type MeetingThemesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 export type MeetingConnection = {
@@ -664,6 +675,7 @@ export type OrganizationChairedArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
@@ -672,6 +684,7 @@ export type OrganizationHostedArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
@@ -681,6 +694,7 @@ export type OrganizationMembersArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
@@ -690,6 +704,7 @@ export type OrganizationMembershipsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
@@ -698,6 +713,7 @@ export type OrganizationOrganizedArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
@@ -706,6 +722,7 @@ export type OrganizationParticipationsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
@@ -715,6 +732,7 @@ export type OrganizationPositionsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
@@ -724,6 +742,7 @@ export type OrganizationPresidedByArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
@@ -733,6 +752,7 @@ export type OrganizationPresidenciesArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
@@ -741,6 +761,7 @@ export type OrganizationPublishedArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
@@ -749,6 +770,7 @@ export type OrganizationSubOrganizationsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 export type OrganizationConnection = {
@@ -867,6 +889,7 @@ export type PersonChairedArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 export type PersonOrganizedArgs = {
@@ -874,6 +897,7 @@ export type PersonOrganizedArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 export type PersonParticipationsArgs = {
@@ -881,6 +905,7 @@ export type PersonParticipationsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 export type PersonPositionsArgs = {
@@ -889,6 +914,7 @@ export type PersonPositionsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 export type PersonPresidenciesArgs = {
@@ -897,6 +923,7 @@ export type PersonPresidenciesArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 export type PersonConnection = {
@@ -956,6 +983,7 @@ export type PlaceMeetingsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 export type PlaceConnection = {
@@ -1471,6 +1499,29 @@ export type QueryTimelineArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/**
+ * The order of a relationship field's edges. Ties (the same date or name) are broken by the fact's
+ * id, in the same direction, so the order is total and a cursor keeps its place. A cursor belongs to
+ * the order it was made under: passing it with another `orderBy` is refused (BAD_USER_INPUT).
+ */
+export type RelationshipOrder = {
+  direction?: OrderDirection;
+  field: RelationshipOrderField;
+};
+
+/** What a relationship field's edges are ordered by. */
+export type RelationshipOrderField =
+  /**
+   * A date, compared at the precision it is known to: a year sorts before its months and a month
+   * before its days (`2020` < `2020-01` < `2020-01-15`). It is the other end's date when the other
+   * end has one (a meeting's `start`, a document's `published`), else the fact's own (`start`, or
+   * `attested` when the sources give no start), so a person's `positions` order by when each post
+   * began. Undated edges come first ascending and last descending.
+   */
+  | 'DATE'
+  /** The name of the entity at the other end, case and diacritics folded. */
+  | 'NAME';
+
 /** The kinds of facts; each joins a subject to an object. */
 export type RelationshipType =
   /** Person or Organization -> Meeting */
@@ -1553,6 +1604,7 @@ export type ThemeMeetingsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 export type ThemeConnection = {
@@ -1789,6 +1841,8 @@ export type ResolversTypes = {
   PlaceEdge: ResolverTypeWrapper<Omit<PlaceEdge, 'node'> & { node: ResolversTypes['Place'] }>;
   PlaceFactEdge: ResolverTypeWrapper<FactEdgeRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RelationshipOrder: RelationshipOrder;
+  RelationshipOrderField: RelationshipOrderField;
   RelationshipType: RelationshipType;
   SearchConnection: ResolverTypeWrapper<
     Omit<SearchConnection, 'edges'> & { edges: Array<ResolversTypes['SearchHit']> }
@@ -1865,6 +1919,7 @@ export type ResolversParentTypes = {
   PlaceEdge: Omit<PlaceEdge, 'node'> & { node: ResolversParentTypes['Place'] };
   PlaceFactEdge: FactEdgeRecord;
   Query: Record<PropertyKey, never>;
+  RelationshipOrder: RelationshipOrder;
   SearchConnection: Omit<SearchConnection, 'edges'> & {
     edges: Array<ResolversParentTypes['SearchHit']>;
   };
@@ -2159,7 +2214,7 @@ export type MeetingResolvers<
     ResolversTypes['ActorFactConnection'],
     ParentType,
     ContextType,
-    Partial<MeetingChairsArgs>
+    RequireFields<MeetingChairsArgs, 'orderBy'>
   >;
   documents?: Resolver<
     ResolversTypes['DocumentConnection'],
@@ -2174,7 +2229,7 @@ export type MeetingResolvers<
     ResolversTypes['OrganizationFactConnection'],
     ParentType,
     ContextType,
-    Partial<MeetingHostsArgs>
+    RequireFields<MeetingHostsArgs, 'orderBy'>
   >;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2185,25 +2240,25 @@ export type MeetingResolvers<
     ResolversTypes['ActorFactConnection'],
     ParentType,
     ContextType,
-    Partial<MeetingOrganizersArgs>
+    RequireFields<MeetingOrganizersArgs, 'orderBy'>
   >;
   partOf?: Resolver<
     ResolversTypes['MeetingFactConnection'],
     ParentType,
     ContextType,
-    Partial<MeetingPartOfArgs>
+    RequireFields<MeetingPartOfArgs, 'orderBy'>
   >;
   participants?: Resolver<
     ResolversTypes['ActorFactConnection'],
     ParentType,
     ContextType,
-    Partial<MeetingParticipantsArgs>
+    RequireFields<MeetingParticipantsArgs, 'orderBy'>
   >;
   parts?: Resolver<
     ResolversTypes['MeetingFactConnection'],
     ParentType,
     ContextType,
-    Partial<MeetingPartsArgs>
+    RequireFields<MeetingPartsArgs, 'orderBy'>
   >;
   place?: Resolver<Maybe<ResolversTypes['PlaceFactEdge']>, ParentType, ContextType>;
   start?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
@@ -2211,7 +2266,7 @@ export type MeetingResolvers<
     ResolversTypes['ThemeFactConnection'],
     ParentType,
     ContextType,
-    Partial<MeetingThemesArgs>
+    RequireFields<MeetingThemesArgs, 'orderBy'>
   >;
   wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2286,14 +2341,14 @@ export type OrganizationResolvers<
     ResolversTypes['MeetingFactConnection'],
     ParentType,
     ContextType,
-    Partial<OrganizationChairedArgs>
+    RequireFields<OrganizationChairedArgs, 'orderBy'>
   >;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   hosted?: Resolver<
     ResolversTypes['MeetingFactConnection'],
     ParentType,
     ContextType,
-    Partial<OrganizationHostedArgs>
+    RequireFields<OrganizationHostedArgs, 'orderBy'>
   >;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OrganizationKind'], ParentType, ContextType>;
@@ -2301,13 +2356,13 @@ export type OrganizationResolvers<
     ResolversTypes['OrganizationFactConnection'],
     ParentType,
     ContextType,
-    Partial<OrganizationMembersArgs>
+    RequireFields<OrganizationMembersArgs, 'orderBy'>
   >;
   memberships?: Resolver<
     ResolversTypes['OrganizationFactConnection'],
     ParentType,
     ContextType,
-    Partial<OrganizationMembershipsArgs>
+    RequireFields<OrganizationMembershipsArgs, 'orderBy'>
   >;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
@@ -2315,7 +2370,7 @@ export type OrganizationResolvers<
     ResolversTypes['MeetingFactConnection'],
     ParentType,
     ContextType,
-    Partial<OrganizationOrganizedArgs>
+    RequireFields<OrganizationOrganizedArgs, 'orderBy'>
   >;
   parentOrganization?: Resolver<
     Maybe<ResolversTypes['OrganizationFactEdge']>,
@@ -2326,37 +2381,37 @@ export type OrganizationResolvers<
     ResolversTypes['MeetingFactConnection'],
     ParentType,
     ContextType,
-    Partial<OrganizationParticipationsArgs>
+    RequireFields<OrganizationParticipationsArgs, 'orderBy'>
   >;
   positions?: Resolver<
     ResolversTypes['PersonFactConnection'],
     ParentType,
     ContextType,
-    Partial<OrganizationPositionsArgs>
+    RequireFields<OrganizationPositionsArgs, 'orderBy'>
   >;
   presidedBy?: Resolver<
     ResolversTypes['ActorFactConnection'],
     ParentType,
     ContextType,
-    Partial<OrganizationPresidedByArgs>
+    RequireFields<OrganizationPresidedByArgs, 'orderBy'>
   >;
   presidencies?: Resolver<
     ResolversTypes['OrganizationFactConnection'],
     ParentType,
     ContextType,
-    Partial<OrganizationPresidenciesArgs>
+    RequireFields<OrganizationPresidenciesArgs, 'orderBy'>
   >;
   published?: Resolver<
     ResolversTypes['DocumentFactConnection'],
     ParentType,
     ContextType,
-    Partial<OrganizationPublishedArgs>
+    RequireFields<OrganizationPublishedArgs, 'orderBy'>
   >;
   subOrganizations?: Resolver<
     ResolversTypes['OrganizationFactConnection'],
     ParentType,
     ContextType,
-    Partial<OrganizationSubOrganizationsArgs>
+    RequireFields<OrganizationSubOrganizationsArgs, 'orderBy'>
   >;
   wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2458,7 +2513,7 @@ export type PersonResolvers<
     ResolversTypes['MeetingFactConnection'],
     ParentType,
     ContextType,
-    Partial<PersonChairedArgs>
+    RequireFields<PersonChairedArgs, 'orderBy'>
   >;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2468,25 +2523,25 @@ export type PersonResolvers<
     ResolversTypes['MeetingFactConnection'],
     ParentType,
     ContextType,
-    Partial<PersonOrganizedArgs>
+    RequireFields<PersonOrganizedArgs, 'orderBy'>
   >;
   participations?: Resolver<
     ResolversTypes['MeetingFactConnection'],
     ParentType,
     ContextType,
-    Partial<PersonParticipationsArgs>
+    RequireFields<PersonParticipationsArgs, 'orderBy'>
   >;
   positions?: Resolver<
     ResolversTypes['OrganizationFactConnection'],
     ParentType,
     ContextType,
-    Partial<PersonPositionsArgs>
+    RequireFields<PersonPositionsArgs, 'orderBy'>
   >;
   presidencies?: Resolver<
     ResolversTypes['OrganizationFactConnection'],
     ParentType,
     ContextType,
-    Partial<PersonPresidenciesArgs>
+    RequireFields<PersonPresidenciesArgs, 'orderBy'>
   >;
   wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2552,7 +2607,7 @@ export type PlaceResolvers<
     ResolversTypes['MeetingFactConnection'],
     ParentType,
     ContextType,
-    Partial<PlaceMeetingsArgs>
+    RequireFields<PlaceMeetingsArgs, 'orderBy'>
   >;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
@@ -2795,7 +2850,7 @@ export type ThemeResolvers<
     ResolversTypes['MeetingFactConnection'],
     ParentType,
     ContextType,
-    Partial<ThemeMeetingsArgs>
+    RequireFields<ThemeMeetingsArgs, 'orderBy'>
   >;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;

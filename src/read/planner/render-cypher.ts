@@ -1,6 +1,7 @@
 import { getArgumentValues } from 'graphql';
 import { prefixParameters } from '../combined-statement.js';
 import type { ListQuery } from '../lists/lists.js';
+import type { RelationshipArgs } from '../relationship-pages/relationship-pages.js';
 import { checkEntityId } from '../ids.js';
 import { pageQuery, pageRequest, type PageRequest } from '../pagination.js';
 import {
@@ -19,6 +20,11 @@ import {
   type Fragment,
 } from '../statements.js';
 import { ENTITY_LABELS } from '../../model/graph-model.js';
+import {
+  orderTag,
+  requestedOrder,
+  type RelationshipOrder,
+} from '../../model/relationship-order.js';
 import type {
   Child,
   DocumentFactsChild,
@@ -45,6 +51,11 @@ export interface PreparedRead {
   params: Record<string, unknown>;
   /** Each relationship field's request (bounds, size, direction), for reading its rows back. */
   requests: Map<RelationshipChild, PageRequest>;
+  /**
+   * Whether each relationship field's page reads its keys descending (a DESC orderBy and
+   * last/before each turn the reading round).
+   */
+  descending: Map<RelationshipChild, boolean>;
 }
 
 /** The single-edge fields read the first edge of the same ordered page. */
@@ -55,28 +66,35 @@ export const FIRST_EDGE: PageRequest = { first: 1, last: null, after: null, befo
  * before anything is sent, with the API's own checks (BadInputError).
  */
 export function prepareRead(plan: OperationPlan, variables: Variables): PreparedRead {
-  const prepared: PreparedRead = { roots: [], refused: new Map(), params: {}, requests: new Map() };
+  const prepared: PreparedRead = {
+    roots: [],
+    refused: new Map(),
+    params: {},
+    requests: new Map(),
+    descending: new Map(),
+  };
   for (const root of plan.roots) {
     try {
       const params: Record<string, unknown> = {};
-      const requests = new Map<RelationshipChild, PageRequest>();
+      const pages = new Map<RelationshipChild, { request: PageRequest; descending: boolean }>();
       if (root.kind === 'lookup') {
         const { id } = getArgumentValues(root.definition, root.node, variables) as { id: string };
         params[`r${root.index}_id`] = checkEntityId(id);
       }
       for (const page of plan.pagesOf.get(root) ?? []) {
-        const args =
-          page.kind === 'single' ? {} : getArgumentValues(page.definition, page.node, variables);
-        const request = page.kind === 'single' ? FIRST_EDGE : pageRequest(args);
-        const { params: bounds } = pageQuery(request);
+        const { request, order, asOf } = relationshipArguments(page, variables);
+        const { params: bounds, descending } = pageQuery(request, order?.descending);
         for (const [name, value] of Object.entries(bounds))
           params[`p${page.index}_${name}`] = value;
-        if (page.kind !== 'documentFacts' && page.fact.temporal)
-          params[`p${page.index}_asOf`] = args.asOf ?? '';
-        requests.set(page, request);
+        if (order) params[`p${page.index}_orderBy`] = order.by;
+        if (asOf !== null) params[`p${page.index}_asOf`] = asOf;
+        pages.set(page, { request, descending });
       }
       Object.assign(prepared.params, params);
-      for (const [page, request] of requests) prepared.requests.set(page, request);
+      for (const [page, { request, descending }] of pages) {
+        prepared.requests.set(page, request);
+        prepared.descending.set(page, descending);
+      }
       prepared.roots.push(root);
     } catch (error) {
       prepared.refused.set(root, error);
@@ -86,8 +104,30 @@ export function prepareRead(plan: OperationPlan, variables: Variables): Prepared
 }
 
 /**
+ * A relationship field's arguments in one request: its page, its order (none for Document.facts,
+ * listed by where its quotes are in the text) and its asOf day (null: the field takes none).
+ */
+function relationshipArguments(
+  page: RelationshipChild,
+  variables: Variables,
+): { request: PageRequest; order: RelationshipOrder | null; asOf: string | null } {
+  if (page.kind === 'documentFacts') {
+    const args = getArgumentValues(page.definition, page.node, variables);
+    return { request: pageRequest(args), order: null, asOf: null };
+  }
+  const asOfDay = (args: RelationshipArgs) => (page.fact.temporal ? (args.asOf ?? '') : null);
+  if (page.kind === 'single')
+    return { request: FIRST_EDGE, order: page.fact.order, asOf: asOfDay({}) };
+  const args: RelationshipArgs = getArgumentValues(page.definition, page.node, variables);
+  const order = requestedOrder(page.fact.order, args.orderBy);
+  const request = pageRequest(args, orderTag(page.fact.order, order));
+  return { request, order, asOf: asOfDay(args) };
+}
+
+/**
  * The statement for the prepared roots. Texts differ only by which roots are in and which way
- * each page reads (last/before read backwards), so each is rendered once per plan.
+ * each page reads (a descending orderBy and last/before each turn it round; which order is a
+ * parameter), so each is rendered once per plan.
  */
 export function statementText(
   plan: OperationPlan,
@@ -95,7 +135,7 @@ export function statementText(
   roots: readonly RootPlan[],
   lists: ReadonlyMap<ListRoot, ListQuery>,
 ): string {
-  const directions = [...prepared.requests.values()].map((r) => (r.last === null ? 'f' : 'b'));
+  const directions = [...prepared.descending.values()].map((d) => (d ? 'd' : 'a'));
   const pages = [...lists.values()].map((list) => list.page(RETURNED_NODE).text);
   const key = `${roots.map((r) => r.index).join(',')}|${directions.join('')}|${pages.join('|')}`;
   let text = plan.texts.get(key);
@@ -120,7 +160,7 @@ function render(
   roots: readonly RootPlan[],
   lists: ReadonlyMap<ListRoot, ListQuery>,
 ): string {
-  const renderer = new Renderer(prepared.requests);
+  const renderer = new Renderer(prepared.descending);
   const parts = roots.map((root) => {
     const column = variableName(`r${root.index}`);
     if (root.kind === 'list') {
@@ -153,9 +193,9 @@ function render(
 
 /**
  * The keyset tokens of page `i`: its bounds and size as the parameters prepareRead set
- * ($p<i>_lowerKey ...), and the order it reads in.
+ * ($p<i>_lowerKey ...), and the way it reads its order.
  */
-function keysetTokens(i: number, request: PageRequest): Record<string, Fragment> {
+function keysetTokens(i: number, descending: boolean): Record<string, Fragment> {
   const param = (name: string) => parameterName(`p${i}_${name}`);
   return {
     lowerKey: param('lowerKey'),
@@ -163,7 +203,7 @@ function keysetTokens(i: number, request: PageRequest): Record<string, Fragment>
     upperKey: param('upperKey'),
     upperId: param('upperId'),
     limit: param('limit'),
-    order: orderDirection(pageQuery(request).descending),
+    order: orderDirection(descending),
   };
 }
 
@@ -173,7 +213,14 @@ function prefixedStatement(text: string, prefix: string): Fragment {
 }
 
 class Renderer {
-  constructor(private readonly requests: ReadonlyMap<RelationshipChild, PageRequest>) {}
+  constructor(private readonly descending: ReadonlyMap<RelationshipChild, boolean>) {}
+
+  /** Which way page `child` reads (prepareRead decided it). */
+  private reads(child: RelationshipChild): boolean {
+    const descending = this.descending.get(child);
+    if (descending === undefined) throw new Error(`page ${child.index} was not prepared`);
+    return descending;
+  }
 
   /** `n {.id, .name, `@chairs`: <page>, ...}`: what the query selects of the entity at `v`. */
   entity(plan: EntityPlan, v: Fragment): Fragment {
@@ -215,8 +262,6 @@ class Renderer {
     const holds = child.fact.temporal
       ? fillTemplate('read/fragments/as-of', { fact, day: param('asOf') })
       : cypherPiece`true`;
-    const request = this.requests.get(child);
-    if (!request) throw new Error(`page ${i} was not prepared`);
     const withTotal = child.kind === 'page' && child.withTotal;
     return fillTemplate('read/planner/relationship-page', {
       parent,
@@ -224,8 +269,9 @@ class Renderer {
       fact,
       other,
       key: variableName(`k${i}`),
+      by: param('orderBy'),
       holds,
-      ...keysetTokens(i, request),
+      ...keysetTokens(i, this.reads(child)),
       row: this.edge(child.edge, parent, fact, other, variableName(`k${i}`), child.fact.direction),
       total: withTotal
         ? fillTemplate('read/planner/relationship-count', { parent, rel, holds })
@@ -302,8 +348,6 @@ class Renderer {
       cypherPiece`q: [${quote} IN ${quotes} | {${joinFragments(quoteEntries, ', ')}}]`,
       ...this.fact(child, fact, subject, object),
     ];
-    const request = this.requests.get(child);
-    if (!request) throw new Error(`page ${i} was not prepared`);
     const tokens = { document, evidence: v('e'), about: v('a'), fact, types: typeExpression() };
     return fillTemplate('read/planner/document-facts-page', {
       ...tokens,
@@ -312,7 +356,7 @@ class Renderer {
       key,
       subject,
       object,
-      ...keysetTokens(i, request),
+      ...keysetTokens(i, this.reads(child)),
       row: cypherPiece`{${joinFragments(row, ', ')}}`,
       total: child.withTotal
         ? fillTemplate('read/planner/document-facts-count', tokens)

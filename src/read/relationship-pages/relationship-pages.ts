@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { FactField } from '../../model/fact-fields.js';
+import { orderTag, requestedOrder } from '../../model/relationship-order.js';
 import type { Db, Row } from '../db.js';
 import { inReadingOrder } from '../evidence/evidence.js';
 import type { EntityPageRow, Lookups } from '../lookups/lookups.js';
@@ -25,6 +26,7 @@ import {
 } from '../records.js';
 import {
   AS_OF_ON_R,
+  ORDER_KEY_ON_R,
   orderDirection,
   relationshipPattern,
   statement,
@@ -38,6 +40,12 @@ interface FactRow extends KeyedRow {
   subjectId: string;
   objectId: string;
 }
+
+/** A relationship field's arguments: Relay's, its order and, on some fields, a day. */
+export type RelationshipArgs = PageArgs & {
+  asOf?: string | null;
+  orderBy?: { field?: unknown; direction?: unknown } | null;
+};
 
 /**
  * Pages of the relationship fields (a meeting's chairs, a person's participations ...), of a
@@ -54,29 +62,32 @@ export class RelationshipPages {
   ) {}
 
   /**
-   * A page of a relationship field of `parentId`. `withTotal`: count every fact of the field too
-   * (the GraphQL layer asks for it when a query selects totalCount). `nodesById`: the query reads
-   * only the nodes' ids and names (and what loads by id), so the nodes are read as just that;
-   * such partial entities never go into the entity cache.
+   * A page of a relationship field of `parentId`, in the order `args.orderBy` asks for (the
+   * field's usual one when null). `withTotal`: count every fact of the field too (the GraphQL
+   * layer asks for it when a query selects totalCount). `nodesById`: the query reads only the
+   * nodes' ids and names (and what loads by id), so the nodes are read as just that; such partial
+   * entities never go into the entity cache.
    */
   async relationship(
     field: FactField,
     parentId: string,
-    args: PageArgs & { asOf?: string | null },
+    args: RelationshipArgs,
     { withTotal = true, nodesById = false }: { withTotal?: boolean; nodesById?: boolean } = {},
   ): Promise<RelationshipConnection<FactEdgeRecord>> {
-    const request = pageRequest(args);
+    const order = requestedOrder(field.order, args.orderBy);
+    const request = pageRequest(args, orderTag(field.order, order));
     const asOf = args.asOf ?? '';
-    const { params, descending } = pageQuery(request);
+    const { params, descending } = pageQuery(request, order.descending);
     const loader = this.loader(
-      [field.name, request, asOf, withTotal, nodesById],
+      [field.name, request, order.by, asOf, withTotal, nodesById],
       statement('read/relationship-pages/relationship-page', {
         rel: relationshipPattern(field.type, field.direction),
         order: orderDirection(descending),
         ...AS_OF_ON_R,
+        ...ORDER_KEY_ON_R,
       }),
       'parentId',
-      { asOf, withTotal, slim: nodesById, ...params },
+      { asOf, withTotal, slim: nodesById, orderBy: order.by, ...params },
       (row) => {
         const { rows, pageInfo } = pageOf(pageRows<FactRow & EntityPageRow>(row), request);
         return {

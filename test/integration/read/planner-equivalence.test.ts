@@ -30,6 +30,11 @@ afterAll(async () => {
   await loaded.close();
 });
 
+/** A cursor as the API makes them (src/read/cursor.ts), for a position of one's choosing. */
+function cursor(position: readonly string[]): string {
+  return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
+}
+
 /** An answer without what may differ: the request id and the round trips. */
 function comparable(response: ApiResponse<unknown>) {
   return {
@@ -136,6 +141,31 @@ describe('the query planner answers as the batched loaders do', () => {
     [
       'a bad cursor and a page too large deep in the query',
       `{ meeting(id: "asean-un-regional-dialogue-2019-12") { chairs(after: "nonsense") { totalCount } themes(first: 5) { totalCount } } }`,
+    ],
+    [
+      'orderBy: each order under an alias, by date and by name, both ways, with a fact date',
+      `{ organization(id: "vietnam") {
+          usual: chaired(first: 3) { pageInfo { hasNextPage endCursor } edges { cursor factId node { id start { value } } } }
+          latest: chaired(orderBy: { field: DATE, direction: DESC }, first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }
+          byName: chaired(orderBy: { field: NAME }, last: 2) { pageInfo { hasPreviousPage startCursor } edges { cursor node { name } } }
+          memberships(orderBy: { field: DATE, direction: DESC }) { edges { cursor start { value } node { id } } }
+          presidencies(asOf: "2020-06-30", orderBy: { field: NAME, direction: DESC }) { totalCount edges { node { id } } } }
+         person(id: "nguyen-quoc-dung") { participations(orderBy: { field: DATE, direction: DESC }) { edges { node { id } } }
+          positions(orderBy: { field: DATE }) { edges { cursor attested { value } node { id } } } } }`,
+    ],
+    [
+      'orderBy and cursors from variables, an explicit null order, a cursor of another order',
+      `query($order: RelationshipOrder, $after: String, $before: String, $other: String) { organization(id: "vietnam") {
+          next: chaired(orderBy: $order, first: 2, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage } }
+          previous: chaired(orderBy: $order, last: 1, before: $before) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage } }
+          usual: chaired(orderBy: null) { edges { node { id } } } }
+         other: organization(id: "vietnam") { refused: chaired(orderBy: { field: NAME }, after: $other) { edges { node { id } } } } }`,
+      {
+        order: { field: 'DATE', direction: 'DESC' },
+        after: cursor(['2021-04', 'zzz', 'DATE_DESC']),
+        before: cursor(['', 'zzz', 'DATE_DESC']),
+        other: cursor(['', 'x', 'DATE_DESC']),
+      },
     ],
     [
       'fields the planner leaves to the loaders under planned parents',
@@ -254,6 +284,11 @@ function selection(
     const args: string[] = [];
     if (field.args.some((a) => a.name === 'first')) {
       args.push(r.chance(0.3) ? `last: ${r.int(0, 3)}` : `first: ${r.int(0, 4)}`);
+    }
+    if (field.args.some((a) => a.name === 'orderBy') && r.chance(0.4)) {
+      args.push(
+        `orderBy: { field: ${r.pick(['DATE', 'NAME'])}, direction: ${r.pick(['ASC', 'DESC'])} }`,
+      );
     }
     if (field.args.some((a) => a.name === 'asOf') && r.chance(0.4)) {
       args.push(`asOf: "${r.pick(['2019-12-04', '2020-06-30', '2021-04-19', '2022-01-01'])}"`);

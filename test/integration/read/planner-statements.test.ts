@@ -90,4 +90,20 @@ describe('the statements the query planner emits', () => {
       expect(explained).toEqual(['planner']);
     },
   );
+
+  it('are planned by Neo4j for relationship pages under each orderBy, read both ways', async () => {
+    const query = `query($order: RelationshipOrder, $before: String) {
+      organization(id: "vietnam") {
+        chaired(orderBy: $order, first: 2) { totalCount edges { cursor node { id } } }
+        back: chaired(orderBy: $order, last: 2, before: $before) { edges { node { id } } }
+        memberships(asOf: "2020-06-30", orderBy: { field: DATE, direction: DESC }) { edges { node { id } } } } }`;
+    const before = Buffer.from(JSON.stringify(['2021', 'x', 'DATE_DESC'])).toString('base64url');
+    for (const variables of [
+      { order: { field: 'DATE', direction: 'DESC' }, before },
+      { order: { field: 'NAME', direction: 'ASC' }, before: null },
+      { order: null, before: null },
+    ]) {
+      expect(await explainPlanned(query, variables)).toEqual(['planner']);
+    }
+  });
 });

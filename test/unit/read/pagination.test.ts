@@ -22,6 +22,8 @@ describe('cursors', () => {
     ['the wrong shape', Buffer.from('{"a":1}').toString('base64url')],
     ['a non-string id', Buffer.from('["k",1]').toString('base64url')],
     ['a number key', Buffer.from('[42,"x"]').toString('base64url')],
+    ['a non-string order', Buffer.from('["k","x",1]').toString('base64url')],
+    ['four parts', Buffer.from('["k","x","NAME_ASC","y"]').toString('base64url')],
     ['too long', 'A'.repeat(2000)],
   ])('reject %s', (_what, cursor) => {
     expect(() => decodeCursor(cursor)).toThrow(BadInputError);
@@ -41,6 +43,32 @@ describe('page requests', () => {
       after: null,
       before: ['b', 'x'],
     });
+  });
+
+  it("keep a cursor to the order it was made under (a relationship field's orderBy)", () => {
+    const usual = encodeCursor('2021-04', 'f1');
+    const latestFirst = encodeCursor('2021-04', 'f1', 'DATE_DESC');
+    expect(decodeCursor(latestFirst)).toEqual(['2021-04', 'f1', 'DATE_DESC']);
+    expect(pageRequest({ after: latestFirst }, 'DATE_DESC')).toMatchObject({
+      after: ['2021-04', 'f1', 'DATE_DESC'],
+      order: 'DATE_DESC',
+    });
+    // Under the usual order a cursor names no order, as cursors did before orderBy.
+    expect(pageRequest({ after: usual })).toEqual({
+      first: 20,
+      last: null,
+      after: ['2021-04', 'f1'],
+      before: null,
+    });
+    const refused = new BadInputError(
+      'this cursor was made under another orderBy; pass the orderBy it was made under, or start again without a cursor',
+    );
+    expect(() => pageRequest({ after: usual }, 'DATE_DESC')).toThrow(refused);
+    expect(() => pageRequest({ before: latestFirst })).toThrow(refused);
+    expect(() => pageRequest({ before: latestFirst }, 'NAME_DESC')).toThrow(refused);
+    // The page's own cursors carry its order.
+    const { rows: page } = pageOf([{ key: 'k', id: 'x' }], pageRequest({ first: 1 }, 'NAME_DESC'));
+    expect(decodeCursor(page[0]!.cursor)).toEqual(['k', 'x', 'NAME_DESC']);
   });
 
   it.each([

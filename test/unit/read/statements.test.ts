@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AS_OF_ON_R,
+  ORDER_KEY_ON_R,
   labelExpression,
   orderDirection,
   relationshipPattern,
@@ -32,8 +33,11 @@ describe('Cypher templates', () => {
       rel: relationshipPattern('COVERED', 'out'),
       order: orderDirection(true),
       ...AS_OF_ON_R,
+      ...ORDER_KEY_ON_R,
     });
     expect(page.text).toContain('MATCH (p)-[r:COVERED]->(o:Entity)');
+    // The order is a parameter of the included sort key: every orderBy shares the text.
+    expect(page.text).toContain("WHEN $orderBy = 'NAME' THEN o.nameKey");
     expect(page.text).toContain('ORDER BY key DESC, r.id DESC');
     // The included as-of filter is pasted in where the page and the dated count use it.
     expect(page.text.match(/toString\(r\.startMin\)/g)).toHaveLength(2);
