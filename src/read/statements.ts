@@ -7,6 +7,7 @@ import {
   type EntityLabel,
   type RelationshipType,
 } from '../model/graph-model.js';
+import type { RelationshipOrderField } from '../model/relationship-order.js';
 
 /**
  * Cypher cannot take labels, relationship types or a pattern's direction as parameters, so a few
@@ -101,12 +102,19 @@ export function mapKey(name: string): Fragment {
 /** Tokens of cypher/read/fragments/as-of for fact `r` and the parameter $asOf. */
 export const AS_OF_ON_R = { fact: asFragment('r'), day: asFragment('$asOf') };
 
-/** Tokens of cypher/read/fragments/order-key for fact `r`, other end `o` and $orderBy. */
-export const ORDER_KEY_ON_R = {
-  fact: asFragment('r'),
-  other: asFragment('o'),
-  by: asFragment('$orderBy'),
-};
+/**
+ * The sort key of a relationship page under orderBy `by` (cypher/read/fragments/order-key-*),
+ * for `fact` and the entity `other` at its other end (`r` and `o` by default).
+ */
+export function orderKey(
+  by: RelationshipOrderField,
+  fact: Fragment = asFragment('r'),
+  other: Fragment = asFragment('o'),
+): Fragment {
+  if (by === 'NAME') return fillTemplate('read/fragments/order-key-name', { other });
+  if (by === 'DATE') return fillTemplate('read/fragments/order-key-date', { fact, other });
+  throw new Error(`not an order: ${String(by)}`);
+}
 
 /** What a list page returns of its `node`: its properties and labels (columns node, labels). */
 export const RETURNED_PROPERTIES = asFragment('properties(node) AS node, labels(node) AS labels');

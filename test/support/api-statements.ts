@@ -4,7 +4,7 @@ import { projectRoot } from '../../src/config/env.js';
 import {
   AS_OF_ON_R,
   labelExpression,
-  ORDER_KEY_ON_R,
+  orderKey,
   orderDirection,
   relationshipPattern,
   RETURNED_PROPERTIES,
@@ -40,7 +40,7 @@ export function apiStatement(name: string): Statement {
       rel: relationshipPattern('CHAIRED', 'in'),
       order,
       ...AS_OF_ON_R,
-      ...ORDER_KEY_ON_R,
+      orderKey: orderKey('NAME'),
     },
     'entity-page': {
       labels: labelExpression(['Theme']),

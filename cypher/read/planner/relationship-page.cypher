@@ -1,13 +1,13 @@
 // A page of a relationship field of {{parent}} (a map: the page and, when selected, the total):
 // the facts {{rel}} (bound to {{fact}}), each with the entity {{other}} at its other end, in
-// (sort key, fact id) order under the order {{by}} (see read/fragments/order-key), read {{order}}
+// ({{orderKey}}, fact id) order ({{orderKey}}: one of read/fragments/order-key-*), read {{order}}
 // from the keyset bounds [{{lowerKey}}, {{lowerId}}] / [{{upperKey}}, {{upperId}}] ('' ids for
 // no bound), one more than the page ({{limit}}) to tell whether more follow. {{holds}} keeps the facts that hold on the
 // field's asOf day; {{row}} projects what the query selects of each fact and entity.
 {page: COLLECT {
   MATCH ({{parent}}){{rel}}({{other}}:Entity)
   WHERE {{holds}}
-  WITH {{fact}}, {{other}}, {{> read/fragments/order-key}} AS {{key}}
+  WITH {{fact}}, {{other}}, {{orderKey}} AS {{key}}
   WHERE ({{lowerId}} = '' OR [{{key}}, {{fact}}.id] > [{{lowerKey}}, {{lowerId}}])
     AND ({{upperId}} = '' OR [{{key}}, {{fact}}.id] < [{{upperKey}}, {{upperId}}])
   ORDER BY {{key}} {{order}}, {{fact}}.id {{order}}

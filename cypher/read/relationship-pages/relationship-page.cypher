@@ -1,6 +1,6 @@
 // One page of a relationship field for each parent id: the facts of one type in one direction,
-// each with the entity at its other end, in (sort key, fact id) order under $orderBy (see
-// read/fragments/order-key), read {{order}} from the keyset bounds [$lowerKey, $lowerId] /
+// each with the entity at its other end, in ({{orderKey}}, fact id) order ({{orderKey}}: one of
+// read/fragments/order-key-*), read {{order}} from the keyset bounds [$lowerKey, $lowerId] /
 // [$upperKey, $upperId] ($lowerId or $upperId '' for no bound).
 // {{rel}} is `-[r:TYPE]->` or `<-[r:TYPE]-`, built from the allow-list (src/read/statements.ts).
 // With $slim, the other end is read as {id, name} only (the query asks for nothing else of it).
@@ -12,7 +12,7 @@ MATCH (p:Entity {id: parentId})
 CALL (p) {
   MATCH (p){{rel}}(o:Entity)
   WHERE {{> read/fragments/as-of}}
-  WITH r, o, {{> read/fragments/order-key}} AS key
+  WITH r, o, {{orderKey}} AS key
   WHERE ($lowerId = '' OR [key, r.id] > [$lowerKey, $lowerId])
     AND ($upperId = '' OR [key, r.id] < [$upperKey, $upperId])
   ORDER BY key {{order}}, r.id {{order}}

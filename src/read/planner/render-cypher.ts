@@ -11,6 +11,7 @@ import {
   labelExpression,
   mapKey,
   orderDirection,
+  orderKey,
   parameterName,
   relationshipPattern,
   RETURNED_NODE,
@@ -24,6 +25,7 @@ import {
   orderTag,
   requestedOrder,
   type RelationshipOrder,
+  type RelationshipOrderField,
 } from '../../model/relationship-order.js';
 import type {
   Child,
@@ -51,11 +53,17 @@ export interface PreparedRead {
   params: Record<string, unknown>;
   /** Each relationship field's request (bounds, size, direction), for reading its rows back. */
   requests: Map<RelationshipChild, PageRequest>;
-  /**
-   * Whether each relationship field's page reads its keys descending (a DESC orderBy and
-   * last/before each turn the reading round).
-   */
-  descending: Map<RelationshipChild, boolean>;
+  /** How each relationship field's page reads: the statement's text depends on it. */
+  readings: Map<RelationshipChild, Reading>;
+}
+
+/**
+ * How a page reads its keys: descending or not (a DESC orderBy and last/before each turn it
+ * round), and by which key (null: Document.facts, by where the quotes are in the text).
+ */
+interface Reading {
+  descending: boolean;
+  by: RelationshipOrderField | null;
 }
 
 /** The single-edge fields read the first edge of the same ordered page. */
@@ -71,12 +79,12 @@ export function prepareRead(plan: OperationPlan, variables: Variables): Prepared
     refused: new Map(),
     params: {},
     requests: new Map(),
-    descending: new Map(),
+    readings: new Map(),
   };
   for (const root of plan.roots) {
     try {
       const params: Record<string, unknown> = {};
-      const pages = new Map<RelationshipChild, { request: PageRequest; descending: boolean }>();
+      const pages = new Map<RelationshipChild, { request: PageRequest; reading: Reading }>();
       if (root.kind === 'lookup') {
         const { id } = getArgumentValues(root.definition, root.node, variables) as { id: string };
         params[`r${root.index}_id`] = checkEntityId(id);
@@ -86,14 +94,13 @@ export function prepareRead(plan: OperationPlan, variables: Variables): Prepared
         const { params: bounds, descending } = pageQuery(request, order?.descending);
         for (const [name, value] of Object.entries(bounds))
           params[`p${page.index}_${name}`] = value;
-        if (order) params[`p${page.index}_orderBy`] = order.by;
         if (asOf !== null) params[`p${page.index}_asOf`] = asOf;
-        pages.set(page, { request, descending });
+        pages.set(page, { request, reading: { descending, by: order?.by ?? null } });
       }
       Object.assign(prepared.params, params);
-      for (const [page, { request, descending }] of pages) {
+      for (const [page, { request, reading }] of pages) {
         prepared.requests.set(page, request);
-        prepared.descending.set(page, descending);
+        prepared.readings.set(page, reading);
       }
       prepared.roots.push(root);
     } catch (error) {
@@ -125,9 +132,8 @@ function relationshipArguments(
 }
 
 /**
- * The statement for the prepared roots. Texts differ only by which roots are in and which way
- * each page reads (a descending orderBy and last/before each turn it round; which order is a
- * parameter), so each is rendered once per plan.
+ * The statement for the prepared roots. Texts differ only by which roots are in and how each
+ * page reads (which way, by which key), so each is rendered once per plan and reading.
  */
 export function statementText(
   plan: OperationPlan,
@@ -135,9 +141,11 @@ export function statementText(
   roots: readonly RootPlan[],
   lists: ReadonlyMap<ListRoot, ListQuery>,
 ): string {
-  const directions = [...prepared.descending.values()].map((d) => (d ? 'd' : 'a'));
+  const readings = [...prepared.readings.values()].map(
+    (r) => `${r.descending ? 'd' : 'a'}${r.by?.[0] ?? ''}`,
+  );
   const pages = [...lists.values()].map((list) => list.page(RETURNED_NODE).text);
-  const key = `${roots.map((r) => r.index).join(',')}|${directions.join('')}|${pages.join('|')}`;
+  const key = `${roots.map((r) => r.index).join(',')}|${readings.join('')}|${pages.join('|')}`;
   let text = plan.texts.get(key);
   if (text === undefined) {
     text = render(prepared, roots, lists);
@@ -160,7 +168,7 @@ function render(
   roots: readonly RootPlan[],
   lists: ReadonlyMap<ListRoot, ListQuery>,
 ): string {
-  const renderer = new Renderer(prepared.descending);
+  const renderer = new Renderer(prepared.readings);
   const parts = roots.map((root) => {
     const column = variableName(`r${root.index}`);
     if (root.kind === 'list') {
@@ -213,13 +221,13 @@ function prefixedStatement(text: string, prefix: string): Fragment {
 }
 
 class Renderer {
-  constructor(private readonly descending: ReadonlyMap<RelationshipChild, boolean>) {}
+  constructor(private readonly readings: ReadonlyMap<RelationshipChild, Reading>) {}
 
-  /** Which way page `child` reads (prepareRead decided it). */
-  private reads(child: RelationshipChild): boolean {
-    const descending = this.descending.get(child);
-    if (descending === undefined) throw new Error(`page ${child.index} was not prepared`);
-    return descending;
+  /** How page `child` reads (prepareRead decided it). */
+  private reading(child: RelationshipChild): Reading {
+    const reading = this.readings.get(child);
+    if (reading === undefined) throw new Error(`page ${child.index} was not prepared`);
+    return reading;
   }
 
   /** `n {.id, .name, `@chairs`: <page>, ...}`: what the query selects of the entity at `v`. */
@@ -269,9 +277,9 @@ class Renderer {
       fact,
       other,
       key: variableName(`k${i}`),
-      by: param('orderBy'),
+      orderKey: orderKey(this.reading(child).by ?? child.fact.order.by, fact, other),
       holds,
-      ...keysetTokens(i, this.reads(child)),
+      ...keysetTokens(i, this.reading(child).descending),
       row: this.edge(child.edge, parent, fact, other, variableName(`k${i}`), child.fact.direction),
       total: withTotal
         ? fillTemplate('read/planner/relationship-count', { parent, rel, holds })
@@ -356,7 +364,7 @@ class Renderer {
       key,
       subject,
       object,
-      ...keysetTokens(i, this.reads(child)),
+      ...keysetTokens(i, this.reading(child).descending),
       row: cypherPiece`{${joinFragments(row, ', ')}}`,
       total: child.withTotal
         ? fillTemplate('read/planner/document-facts-count', tokens)

@@ -26,7 +26,7 @@ import {
 } from '../records.js';
 import {
   AS_OF_ON_R,
-  ORDER_KEY_ON_R,
+  orderKey,
   orderDirection,
   relationshipPattern,
   statement,
@@ -84,10 +84,10 @@ export class RelationshipPages {
         rel: relationshipPattern(field.type, field.direction),
         order: orderDirection(descending),
         ...AS_OF_ON_R,
-        ...ORDER_KEY_ON_R,
+        orderKey: orderKey(order.by),
       }),
       'parentId',
-      { asOf, withTotal, slim: nodesById, orderBy: order.by, ...params },
+      { asOf, withTotal, slim: nodesById, ...params },
       (row) => {
         const { rows, pageInfo } = pageOf(pageRows<FactRow & EntityPageRow>(row), request);
         return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AS_OF_ON_R,
-  ORDER_KEY_ON_R,
+  orderKey,
   labelExpression,
   orderDirection,
   relationshipPattern,
@@ -33,11 +33,20 @@ describe('Cypher templates', () => {
       rel: relationshipPattern('COVERED', 'out'),
       order: orderDirection(true),
       ...AS_OF_ON_R,
-      ...ORDER_KEY_ON_R,
+      orderKey: orderKey('NAME'),
     });
     expect(page.text).toContain('MATCH (p)-[r:COVERED]->(o:Entity)');
-    // The order is a parameter of the included sort key: every orderBy shares the text.
-    expect(page.text).toContain("WHEN $orderBy = 'NAME' THEN o.nameKey");
+    // The sort key is the requested order's own fragment, chosen when the text is written.
+    expect(page.text).toContain("WITH r, o, coalesce(o.nameKey, '') AS key");
+    expect(
+      statement('read/relationship-pages/relationship-page', {
+        rel: relationshipPattern('COVERED', 'out'),
+        order: orderDirection(true),
+        ...AS_OF_ON_R,
+        orderKey: orderKey('DATE'),
+      }).text,
+    ).toContain('ELSE coalesce(r.start, r.attested)');
+    expect(() => orderKey('START' as 'DATE')).toThrow(/not an order/);
     expect(page.text).toContain('ORDER BY key DESC, r.id DESC');
     // The included as-of filter is pasted in where the page and the dated count use it.
     expect(page.text.match(/toString\(r\.startMin\)/g)).toHaveLength(2);
