@@ -23,7 +23,7 @@ const relatedLoad =
   (id, args, { reads }, lookahead) =>
     reads.pages.relationship(field, id, args, {
       withTotal: fieldNamesAt(lookahead, []).has('totalCount'),
-      nodesById: onlyIdFields(fieldNamesAt(lookahead, ['edges', 'node'])),
+      slim: slimNodesAt(lookahead, ['edges', 'node']),
     });
 
 const evidenceLoad: IdOnlyLoad<GraphQLContext, EvidenceRecord[]> = (id, _args, { reads }) =>
@@ -52,10 +52,11 @@ export const ID_ONLY_LOADS = Object.fromEntries(
 /**
  * Entity fields that need nothing of the entity but its id and name: its relationship fields,
  * evidence, documents and facts load by id. When a page's nodes are asked for these only, they
- * are read as {id, name}: a full entity (every name in every language, dates, search keys) is
- * most of what a deep query would otherwise unpack.
+ * are read slim, as {id, name}: a full entity (every name in every language, dates, search keys)
+ * is most of what a deep query would otherwise unpack. Slim entities never enter the request's
+ * entity cache.
  */
-const ID_AND_NAME_FIELDS = new Set([
+const SLIM_FIELDS = new Set([
   'id',
   'name',
   '__typename',
@@ -67,8 +68,9 @@ const ID_AND_NAME_FIELDS = new Set([
   ...Object.values(ID_ONLY_LOADS).flatMap((fields) => Object.keys(fields)),
 ]);
 
-function onlyIdFields(selected: Set<string>): boolean {
-  for (const field of selected) if (!ID_AND_NAME_FIELDS.has(field)) return false;
+/** Whether the nodes below `lookahead` at `path` may be read slim (see SLIM_FIELDS). */
+export function slimNodesAt(lookahead: Lookahead, path: readonly string[]): boolean {
+  for (const field of fieldNamesAt(lookahead, path)) if (!SLIM_FIELDS.has(field)) return false;
   return true;
 }
 

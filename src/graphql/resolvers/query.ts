@@ -3,7 +3,7 @@ import { BadInputError } from '../../read/errors.js';
 import { isEntityId } from '../../read/ids.js';
 import type { GraphQLContext } from '../context.js';
 import { prefetchIdOnlyFields } from '../lookahead.js';
-import { ID_ONLY_LOADS } from './entities.js';
+import { ID_ONLY_LOADS, slimNodesAt } from './entities.js';
 import { ENTITY_LABELS } from '../../model/graph-model.js';
 import { packageVersion } from '../../server/version.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
@@ -62,9 +62,11 @@ export const queryResolvers: QueryResolvers = {
   documents: (_root, { where, ...page }, { reads }) =>
     reads.lists.entityList(entityQuery(LIST_LABELS.documents, where), page),
 
-  search: (_root, { text, types, first, after }, { reads }) =>
-    reads.search.search(text, types?.length ? types.map((t) => LABEL_OF_TYPE[t]) : ENTITY_LABELS, {
-      first,
-      after,
-    }),
+  search: (_root, { text, types, first, after }, { reads }, info) =>
+    reads.search.search(
+      text,
+      types?.length ? types.map((t) => LABEL_OF_TYPE[t]) : ENTITY_LABELS,
+      { first, after },
+      { slim: slimNodesAt(info, ['edges', 'node']) },
+    ),
 };

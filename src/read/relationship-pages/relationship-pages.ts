@@ -64,22 +64,22 @@ export class RelationshipPages {
   /**
    * A page of a relationship field of `parentId`, in the order `args.orderBy` asks for (the
    * field's usual one when null). `withTotal`: count every fact of the field too (the GraphQL
-   * layer asks for it when a query selects totalCount). `nodesById`: the query reads only the
-   * nodes' ids and names (and what loads by id), so the nodes are read as just that; such partial
-   * entities never go into the entity cache.
+   * layer asks for it when a query selects totalCount). `slim`: the query reads only the nodes' ids
+   * and names (and what loads by id), so the nodes are read as just that; such partial entities
+   * never go into the entity cache.
    */
   async relationship(
     field: FactField,
     parentId: string,
     args: RelationshipArgs,
-    { withTotal = true, nodesById = false }: { withTotal?: boolean; nodesById?: boolean } = {},
+    { withTotal = true, slim = false }: { withTotal?: boolean; slim?: boolean } = {},
   ): Promise<RelationshipConnection<FactEdgeRecord>> {
     const order = requestedOrder(field.order, args.orderBy);
     const request = pageRequest(args, orderTag(field.order, order));
     const asOf = args.asOf ?? '';
     const { params, descending } = pageQuery(request, order.descending);
     const loader = this.loader(
-      [field.name, request, order.by, asOf, withTotal, nodesById],
+      [field.name, request, order.by, asOf, withTotal, slim],
       statement('read/relationship-pages/relationship-page', {
         rel: relationshipPattern(field.type, field.direction),
         order: orderDirection(descending),
@@ -87,7 +87,7 @@ export class RelationshipPages {
         orderKey: orderKey(order.by),
       }),
       'parentId',
-      { asOf, withTotal, slim: nodesById, ...params },
+      { asOf, withTotal, slim, ...params },
       (row) => {
         const { rows, pageInfo } = pageOf(pageRows<FactRow & EntityPageRow>(row), request);
         return {
@@ -95,7 +95,7 @@ export class RelationshipPages {
           pageInfo,
           edges: edgesOf(rows, (r) => ({
             fact: toFact(r.type, r.fact, r.subjectId, r.objectId),
-            node: nodesById ? toEntity(r.node, r.labels) : this.lookups.prime(r.node, r.labels),
+            node: slim ? toEntity(r.node, r.labels) : this.lookups.prime(r.node, r.labels),
           })),
         };
       },

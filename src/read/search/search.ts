@@ -4,7 +4,7 @@ import type { Db } from '../db.js';
 import { BadInputError } from '../errors.js';
 import type { Lookups } from '../lookups/lookups.js';
 import { edgesOf, pageOf, pageRequest, type PageArgs } from '../pagination.js';
-import type { Connection, Props, SearchHitRecord } from '../records.js';
+import { toEntity, type Connection, type Props, type SearchHitRecord } from '../records.js';
 import { statement } from '../statements.js';
 import { bestName, compareTuples, luceneQuery } from './ranking.js';
 
@@ -26,6 +26,7 @@ export class Search {
     text: string,
     labels: readonly EntityLabel[],
     args: Pick<PageArgs, 'first' | 'after'>,
+    { slim = false }: { slim?: boolean } = {},
   ): Promise<Connection<SearchHitRecord>> {
     const request = pageRequest(args);
     if (request.after !== null && !Array.isArray(request.after[0])) {
@@ -35,10 +36,14 @@ export class Search {
       query: luceneQuery(text),
       limit: SEARCH_LIMIT,
       labels,
+      slim,
     });
     const hits = rows
       .map((r) => {
-        const node = this.lookups.prime(r.node as Props, r.labels);
+        // Slim hits are partial: they stay out of the request's entity cache.
+        const node = slim
+          ? toEntity(r.node as Props, r.labels)
+          : this.lookups.prime(r.node as Props, r.labels);
         const score = Number(r.score);
         const match = bestName(node, text);
         return { key: [match.tier, -score], id: node.id, node, score, match };
