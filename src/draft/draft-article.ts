@@ -849,6 +849,7 @@ class DraftBuilder {
     masked: Masked,
     sentence: Sentence,
     main: string | undefined,
+    quoteEnd?: number,
   ): void {
     const start = masked.starts[m.index]!;
     const end = masked.ends[m.index + m[0].length - 1]!;
@@ -867,12 +868,28 @@ class DraftBuilder {
               return person;
         return mention.id;
       }
+      if (role === 'from' && cue.anaphor === 'person') return this.personBefore(start);
       return this.focusAt(sentence, start, main);
     };
     const from = endpoint('from');
     const to = endpoint('to');
     if (!from || !to) return;
-    const quote = this.text.slice(start, end);
+    // Objects joined to the cue's object ("avec l'ASEAN et l'AIPR", "notamment X, Y"): one fact each.
+    const more = quoteEnd === undefined ? this.coordinated(masked, m) : [];
+    for (const extra of more)
+      this.factFromCue(
+        cue,
+        Object.assign([...m], {
+          index: m.index,
+          input: m.input,
+          groups: { ...m.groups, to: String(extra.index) },
+        }) as unknown as RegExpExecArray,
+        masked,
+        sentence,
+        main,
+        masked.ends[extra.end - 1]!,
+      );
+    const quote = this.text.slice(start, quoteEnd ?? end);
     const qualifiers: Record<string, string> = {};
     if (cue.role) qualifiers.role = cue.role;
     const title = this.titles.get(from);
@@ -905,6 +922,39 @@ class DraftBuilder {
       qualifiers,
       dates,
     );
+  }
+
+  /** The person named last before an offset (within a few sentences): who "il" or "le ministre" is. */
+  personBefore(offset: number): string | undefined {
+    const before = this.mentions.filter(
+      (x) => x.label === 'Person' && x.end <= offset && offset - x.end < 600,
+    );
+    return before[before.length - 1]?.id;
+  }
+
+  /**
+   * The mentions joined to a match's object by a comma or a coordinating word, of the object's
+   * kind: "avec l' ⟦O39⟧ et l' ⟦O40⟧" gives ⟦O40⟧. Each with its end in the masked text.
+   */
+  coordinated(masked: Masked, m: RegExpExecArray): { index: number; end: number }[] {
+    const object = m.groups?.to;
+    if (object === undefined || !this.cues) return [];
+    const slotRe = new RegExp(`⟦([A-Z])${object}⟧`, 'gu');
+    slotRe.lastIndex = m.index;
+    const slotMatch = slotRe.exec(masked.text);
+    if (!slotMatch) return [];
+    const letter = slotMatch[1]!;
+    const next = new RegExp(
+      `^(?:\\s*,\\s*|\\s+(?:${this.cues.coordination})\\s+|,\\s+(?:${this.cues.coordination})\\s+)(?:(?:${this.cues.definite}|les|the)\\s?)?⟦${letter}(\\d+)⟧`,
+      'iu',
+    );
+    const found: { index: number; end: number }[] = [];
+    let at = slotMatch.index + slotMatch[0].length;
+    for (let x = next.exec(masked.text.slice(at)); x; x = next.exec(masked.text.slice(at))) {
+      at += x[0].length;
+      found.push({ index: Number(x[1]), end: at });
+    }
+    return found;
   }
 
   /** Facts that follow from how things are named, not from a verb. */
@@ -974,8 +1024,13 @@ class DraftBuilder {
           'name.ordinal-of-series',
         );
     }
-    // Every theme named in a sentence is a theme of the meeting that sentence is about.
+    // Every theme named in a sentence is a theme of the meeting that sentence is about, unless
+    // the sentence says another meeting set it (ADOPTED).
+    const adopted = new Set(
+      [...this.facts.values()].filter((f) => f.type === 'ADOPTED').map((f) => f.to),
+    );
     for (const theme of this.mentions.filter((m) => m.label === 'Theme')) {
+      if (adopted.has(theme.id)) continue;
       const sentence = this.sentenceAt(theme.start);
       if (!sentence) continue;
       const meeting = this.focusAt(sentence, theme.start, main);

@@ -225,5 +225,6 @@ export const ENGLISH: LanguageCues = {
     '(?:opened|was held|took place|will be held|convened|met|gathered|organi[sz]ed) in (\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?)',
   organizer:
     '(?:organi[sz]ed|hosted|convened) by (?:the )?(\\p{Lu}[\\p{L}-]*(?: (?:of the )?\\p{Lu}[\\p{L}-]*){0,3})',
+  coordination: 'and|as well as',
   connectorWords: ['of', 'the', 'for', 'and', 'on', 'in'],
 };

@@ -33,6 +33,13 @@ const RELATIONSHIP_TYPES = [
   'MEMBER_OF',
   'PRESIDED',
   'PUBLISHED',
+  'FIRST_SINCE',
+  'CONTRIBUTED_TO',
+  'PROPOSED',
+  'COMMITTED_TO',
+  'COOPERATED_WITH',
+  'HAD_MOTTO',
+  'ADOPTED',
 ];
 /** The most entities `subgraph` takes. */
 const MAX_VIEW = 500;

@@ -55,8 +55,14 @@ export type Actor = {
   aliases: Array<LocalizedName>;
   /** Meetings the actor chaired (CHAIRED), earliest first. */
   chaired: MeetingFactConnection;
+  /** What the actor committed to (COMMITTED_TO): pledges and affirmed engagements. */
+  commitments: ThemeFactConnection;
+  /** Organizations whose work the actor contributed to (CONTRIBUTED_TO). */
+  contributedTo: OrganizationFactConnection;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
+  /** The actor's mottos (HAD_MOTTO), e.g. that of a mandate. */
+  mottos: ThemeFactConnection;
   name: Scalars['String']['output'];
   names: Array<LocalizedName>;
   /** Meetings the actor organized (ORGANIZED), earliest first. */
@@ -65,11 +71,37 @@ export type Actor = {
   participations: MeetingFactConnection;
   /** Organizations the actor presided (PRESIDED), e.g. a rotating presidency; see FactEdge for asOf. */
   presidencies: OrganizationFactConnection;
+  /** What the actor proposed or called for (PROPOSED). */
+  proposals: ThemeFactConnection;
   wikidataId?: Maybe<Scalars['String']['output']>;
 };
 
 /** A person or an organization: someone who chairs, takes part in, organizes or presides. */
 export type ActorChairedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A person or an organization: someone who chairs, takes part in, organizes or presides. */
+export type ActorCommitmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A person or an organization: someone who chairs, takes part in, organizes or presides. */
+export type ActorContributedToArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A person or an organization: someone who chairs, takes part in, organizes or presides. */
+export type ActorMottosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -96,6 +128,14 @@ export type ActorParticipationsArgs = {
 export type ActorPresidenciesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A person or an organization: someone who chairs, takes part in, organizes or presides. */
+export type ActorProposalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -315,7 +355,7 @@ export type FactEdge = {
   node: Node;
   /** The organization the subject acted for. */
   onBehalfOf?: Maybe<Organization>;
-  /** What part the subject played (participant, opening_speaker, non_permanent_member ...). */
+  /** What part the subject played (participant, opening_speaker, non_permanent_member, pledged ...). */
   role?: Maybe<Scalars['String']['output']>;
   start?: Maybe<PartialDate>;
   /** A position's title (President, Secretary-General ...). */
@@ -403,13 +443,23 @@ export type LocalizedName = {
 export type Meeting = Entity &
   Node & {
     __typename?: 'Meeting';
+    /** What it adopted or set: orientations, policies, resolutions (ADOPTED). */
+    adopted: ThemeFactConnection;
     aliases: Array<LocalizedName>;
     /** Who chaired it (CHAIRED, incoming): persons and organizations. */
     chairs: ActorFactConnection;
+    /** Meetings whose results this one contributed to (CONTRIBUTED_TO). */
+    contributedTo: MeetingFactConnection;
+    /** Later meetings that contributed to this one's results (CONTRIBUTED_TO, incoming). */
+    contributions: MeetingFactConnection;
     /** The documents that attest the meeting or any fact about it. */
     documents: DocumentConnection;
     end?: Maybe<PartialDate>;
     evidence: Array<Evidence>;
+    /** Later meetings that are the first of their kind since this one (FIRST_SINCE, incoming). */
+    firstAfter: MeetingFactConnection;
+    /** Earlier meetings this one is the first of its kind since (FIRST_SINCE); the quote says which kind. */
+    firstSince: MeetingFactConnection;
     format?: Maybe<MeetingFormat>;
     /** Who hosted it (HOSTED, incoming). */
     hosts: OrganizationFactConnection;
@@ -442,6 +492,18 @@ export type Meeting = Entity &
  * list facts in the other end's order: meetings by start date (undated first), other entities by
  * name.
  */
+export type MeetingAdoptedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
+ * list facts in the other end's order: meetings by start date (undated first), other entities by
+ * name.
+ */
 export type MeetingChairsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -454,7 +516,55 @@ export type MeetingChairsArgs = {
  * list facts in the other end's order: meetings by start date (undated first), other entities by
  * name.
  */
+export type MeetingContributedToArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
+ * list facts in the other end's order: meetings by start date (undated first), other entities by
+ * name.
+ */
+export type MeetingContributionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
+ * list facts in the other end's order: meetings by start date (undated first), other entities by
+ * name.
+ */
 export type MeetingDocumentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
+ * list facts in the other end's order: meetings by start date (undated first), other entities by
+ * name.
+ */
+export type MeetingFirstAfterArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
+ * list facts in the other end's order: meetings by start date (undated first), other entities by
+ * name.
+ */
+export type MeetingFirstSinceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -633,6 +743,14 @@ export type Organization = Actor &
     __typename?: 'Organization';
     aliases: Array<LocalizedName>;
     chaired: MeetingFactConnection;
+    commitments: ThemeFactConnection;
+    contributedTo: OrganizationFactConnection;
+    /** Persons and organizations that contributed to this organization's work (CONTRIBUTED_TO, incoming). */
+    contributors: ActorFactConnection;
+    /** Organizations this one cooperated with, or pledged to (COOPERATED_WITH, outgoing; see `role`). */
+    cooperatesWith: OrganizationFactConnection;
+    /** Organizations that cooperated with this one, or pledged to (COOPERATED_WITH, incoming). */
+    cooperationFrom: OrganizationFactConnection;
     evidence: Array<Evidence>;
     /** Meetings the organization hosted (HOSTED). */
     hosted: MeetingFactConnection;
@@ -642,6 +760,7 @@ export type Organization = Actor &
     members: OrganizationFactConnection;
     /** Organizations this one is a member of (MEMBER_OF, outgoing). */
     memberships: OrganizationFactConnection;
+    mottos: ThemeFactConnection;
     name: Scalars['String']['output'];
     names: Array<LocalizedName>;
     organized: MeetingFactConnection;
@@ -653,6 +772,7 @@ export type Organization = Actor &
     /** Who presided this organization (PRESIDED, incoming). */
     presidedBy: ActorFactConnection;
     presidencies: OrganizationFactConnection;
+    proposals: ThemeFactConnection;
     /** Documents the organization published (PUBLISHED). */
     published: DocumentFactConnection;
     /** Organs and parts of this organization (PART_OF, incoming). */
@@ -662,6 +782,46 @@ export type Organization = Actor &
 
 /** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
 export type OrganizationChairedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
+export type OrganizationCommitmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
+export type OrganizationContributedToArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
+export type OrganizationContributorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
+export type OrganizationCooperatesWithArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
+export type OrganizationCooperationFromArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -689,6 +849,14 @@ export type OrganizationMembersArgs = {
 export type OrganizationMembershipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
+export type OrganizationMottosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -732,6 +900,14 @@ export type OrganizationPresidedByArgs = {
 export type OrganizationPresidenciesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
+export type OrganizationProposalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -852,8 +1028,11 @@ export type Person = Actor &
     __typename?: 'Person';
     aliases: Array<LocalizedName>;
     chaired: MeetingFactConnection;
+    commitments: ThemeFactConnection;
+    contributedTo: OrganizationFactConnection;
     evidence: Array<Evidence>;
     id: Scalars['ID']['output'];
+    mottos: ThemeFactConnection;
     name: Scalars['String']['output'];
     names: Array<LocalizedName>;
     organized: MeetingFactConnection;
@@ -861,10 +1040,32 @@ export type Person = Actor &
     /** Posts the person held (HELD_POSITION), with `title`; `asOf` keeps those held on that day. */
     positions: OrganizationFactConnection;
     presidencies: OrganizationFactConnection;
+    proposals: ThemeFactConnection;
     wikidataId?: Maybe<Scalars['String']['output']>;
   };
 
 export type PersonChairedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PersonCommitmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PersonContributedToArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PersonMottosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -896,6 +1097,13 @@ export type PersonPositionsArgs = {
 export type PersonPresidenciesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PersonProposalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -1475,10 +1683,22 @@ export type QueryTimelineArgs = {
 
 /** The kinds of facts; each joins a subject to an object. */
 export type RelationshipType =
+  /** Meeting -> Theme: an orientation, policy or resolution the meeting set */
+  | 'ADOPTED'
   /** Person or Organization -> Meeting */
   | 'CHAIRED'
+  /** Person or Organization -> Theme: a pledge or an affirmed engagement */
+  | 'COMMITTED_TO'
+  /** Person or Organization -> Organization (to its work), Meeting -> Meeting (to its results) */
+  | 'CONTRIBUTED_TO'
+  /** Organization -> Organization; role `pledged` when only a readiness is stated */
+  | 'COOPERATED_WITH'
   /** Meeting -> Theme */
   | 'COVERED'
+  /** Meeting -> Meeting: the first of its kind (the quote says which) since the object */
+  | 'FIRST_SINCE'
+  /** Person or Organization -> Theme: the motto of a presidency or mandate */
+  | 'HAD_MOTTO'
   /** Meeting -> Place */
   | 'HELD_IN'
   /** Person -> Organization */
@@ -1495,6 +1715,8 @@ export type RelationshipType =
   | 'PART_OF'
   /** Person or Organization -> Organization */
   | 'PRESIDED'
+  /** Person or Organization -> Theme: proposed or called for */
+  | 'PROPOSED'
   /** Organization -> Document */
   | 'PUBLISHED';
 
@@ -1539,18 +1761,58 @@ export type SupportedFactEdge = {
 export type Theme = Entity &
   Node & {
     __typename?: 'Theme';
+    /** The meetings that adopted or set it (ADOPTED, incoming). */
+    adoptedBy: MeetingFactConnection;
     aliases: Array<LocalizedName>;
+    /** Who committed to it (COMMITTED_TO, incoming). */
+    committedBy: ActorFactConnection;
     evidence: Array<Evidence>;
     id: Scalars['ID']['output'];
     /** Meetings that covered the theme (COVERED, incoming), earliest first. */
     meetings: MeetingFactConnection;
+    /** Whose motto it was (HAD_MOTTO, incoming). */
+    mottoOf: ActorFactConnection;
     name: Scalars['String']['output'];
     names: Array<LocalizedName>;
+    /** Who proposed or called for it (PROPOSED, incoming). */
+    proposedBy: ActorFactConnection;
     wikidataId?: Maybe<Scalars['String']['output']>;
   };
 
 /** A topic meetings cover. */
+export type ThemeAdoptedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A topic meetings cover. */
+export type ThemeCommittedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A topic meetings cover. */
 export type ThemeMeetingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A topic meetings cover. */
+export type ThemeMottoOfArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A topic meetings cover. */
+export type ThemeProposedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2156,12 +2418,30 @@ export type MeetingResolvers<
   ContextType = GraphQLContext,
   ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting'],
 > = {
+  adopted?: Resolver<
+    ResolversTypes['ThemeFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<MeetingAdoptedArgs>
+  >;
   aliases?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   chairs?: Resolver<
     ResolversTypes['ActorFactConnection'],
     ParentType,
     ContextType,
     Partial<MeetingChairsArgs>
+  >;
+  contributedTo?: Resolver<
+    ResolversTypes['MeetingFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<MeetingContributedToArgs>
+  >;
+  contributions?: Resolver<
+    ResolversTypes['MeetingFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<MeetingContributionsArgs>
   >;
   documents?: Resolver<
     ResolversTypes['DocumentConnection'],
@@ -2171,6 +2451,18 @@ export type MeetingResolvers<
   >;
   end?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  firstAfter?: Resolver<
+    ResolversTypes['MeetingFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<MeetingFirstAfterArgs>
+  >;
+  firstSince?: Resolver<
+    ResolversTypes['MeetingFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<MeetingFirstSinceArgs>
+  >;
   format?: Resolver<Maybe<ResolversTypes['MeetingFormat']>, ParentType, ContextType>;
   hosts?: Resolver<
     ResolversTypes['OrganizationFactConnection'],
@@ -2290,6 +2582,36 @@ export type OrganizationResolvers<
     ContextType,
     Partial<OrganizationChairedArgs>
   >;
+  commitments?: Resolver<
+    ResolversTypes['ThemeFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<OrganizationCommitmentsArgs>
+  >;
+  contributedTo?: Resolver<
+    ResolversTypes['OrganizationFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<OrganizationContributedToArgs>
+  >;
+  contributors?: Resolver<
+    ResolversTypes['ActorFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<OrganizationContributorsArgs>
+  >;
+  cooperatesWith?: Resolver<
+    ResolversTypes['OrganizationFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<OrganizationCooperatesWithArgs>
+  >;
+  cooperationFrom?: Resolver<
+    ResolversTypes['OrganizationFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<OrganizationCooperationFromArgs>
+  >;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   hosted?: Resolver<
     ResolversTypes['MeetingFactConnection'],
@@ -2310,6 +2632,12 @@ export type OrganizationResolvers<
     ParentType,
     ContextType,
     Partial<OrganizationMembershipsArgs>
+  >;
+  mottos?: Resolver<
+    ResolversTypes['ThemeFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<OrganizationMottosArgs>
   >;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
@@ -2347,6 +2675,12 @@ export type OrganizationResolvers<
     ParentType,
     ContextType,
     Partial<OrganizationPresidenciesArgs>
+  >;
+  proposals?: Resolver<
+    ResolversTypes['ThemeFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<OrganizationProposalsArgs>
   >;
   published?: Resolver<
     ResolversTypes['DocumentFactConnection'],
@@ -2462,8 +2796,26 @@ export type PersonResolvers<
     ContextType,
     Partial<PersonChairedArgs>
   >;
+  commitments?: Resolver<
+    ResolversTypes['ThemeFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<PersonCommitmentsArgs>
+  >;
+  contributedTo?: Resolver<
+    ResolversTypes['OrganizationFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<PersonContributedToArgs>
+  >;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mottos?: Resolver<
+    ResolversTypes['ThemeFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<PersonMottosArgs>
+  >;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   organized?: Resolver<
@@ -2489,6 +2841,12 @@ export type PersonResolvers<
     ParentType,
     ContextType,
     Partial<PersonPresidenciesArgs>
+  >;
+  proposals?: Resolver<
+    ResolversTypes['ThemeFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<PersonProposalsArgs>
   >;
   wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2790,7 +3148,19 @@ export type ThemeResolvers<
   ContextType = GraphQLContext,
   ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme'],
 > = {
+  adoptedBy?: Resolver<
+    ResolversTypes['MeetingFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<ThemeAdoptedByArgs>
+  >;
   aliases?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  committedBy?: Resolver<
+    ResolversTypes['ActorFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<ThemeCommittedByArgs>
+  >;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meetings?: Resolver<
@@ -2799,8 +3169,20 @@ export type ThemeResolvers<
     ContextType,
     Partial<ThemeMeetingsArgs>
   >;
+  mottoOf?: Resolver<
+    ResolversTypes['ActorFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<ThemeMottoOfArgs>
+  >;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  proposedBy?: Resolver<
+    ResolversTypes['ActorFactConnection'],
+    ParentType,
+    ContextType,
+    Partial<ThemeProposedByArgs>
+  >;
   wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
