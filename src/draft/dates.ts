@@ -44,7 +44,7 @@ const PERIOD: Record<DraftLanguage, RegExp> = {
 };
 
 const YEAR: Record<DraftLanguage, RegExp> = {
-  fr: /\b(?:[Ee]n|[Dd]epuis|[Aa]u cours de l['’]année) (\d{4})\b/gu,
+  fr: /\b(?:[Ee]n|[Dd]epuis|[Aa]u cours de l['’]année|[Ll]['’][Aa]nnée) (\d{4})\b/gu,
   en: /\b(?:[Ii]n|[Ss]ince|[Dd]uring) (\d{4})\b/gu,
   vi: /\bnăm (\d{4})\b/gu,
 };

@@ -72,6 +72,7 @@ describe('leave-one-out on the two seed articles', () => {
     expect(r.duplicates).toEqual([]);
     expect(r.quotesVerbatim.hit).toBe(r.quotesVerbatim.of);
     expect(r.inventedDays).toBe(0);
+    expect(r.dates.hit).toBe(r.dates.of);
     expect(r.proposalsCorrect.hit / r.proposalsCorrect.of).toBeGreaterThanOrEqual(0.7);
     expect(r.curatedFound.hit / r.curatedFound.of).toBeGreaterThanOrEqual(0.7);
   });

@@ -171,7 +171,7 @@ export const ENGLISH: LanguageCues = {
     { pattern: 'regional dialogue|dialogue', kind: 'dialogue' },
     { pattern: 'workshop', kind: 'workshop' },
     { pattern: 'national congress|party congress|congress', kind: 'congress' },
-    { pattern: 'session', kind: 'session' },
+    { pattern: 'sessions?', kind: 'session' },
     { pattern: 'summit|conference|forum', kind: 'conference' },
   ],
   eventWords: 'event',
@@ -225,6 +225,9 @@ export const ENGLISH: LanguageCues = {
     '(?:opened|was held|took place|will be held|convened|met|gathered|organi[sz]ed) in (\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?)',
   organizer:
     '(?:organi[sz]ed|hosted|convened) by (?:the )?(\\p{Lu}[\\p{L}-]*(?: (?:of the )?\\p{Lu}[\\p{L}-]*){0,3})',
+  delegation: 'head of (?:the )?(?<phrase>(?<demonym>\\p{Lu}\\p{Ll}+) delegation to (?:the )?)',
+  since: 'since',
   coordination: 'and|as well as',
+  coordinatedDeterminers: 'of|of the|to|to the',
   connectorWords: ['of', 'the', 'for', 'and', 'on', 'in'],
 };

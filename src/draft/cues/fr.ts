@@ -260,8 +260,7 @@ export const FRENCH: LanguageCues = {
         "{from:O} (?:étaient|était|sont|est|seront|sera|se sont dits?|se sont dites?|s'est dite?) (?:prête?s?|disposée?s?|déterminée?s?) à (?:collaborer|coopérer|travailler) (?:étroitement )?avec (?:l' ?|la |le |les )?{to:O}",
       role: 'pledged',
       confidence: 0.8,
-      example:
-        "les Nations Unies étaient prêtes à collaborer étroitement avec l'ASEAN et l'AIPR",
+      example: "les Nations Unies étaient prêtes à collaborer étroitement avec l'ASEAN et l'AIPR",
     },
     {
       id: 'fr.cooperated.modele-de-cooperation',
@@ -275,7 +274,7 @@ export const FRENCH: LanguageCues = {
     {
       id: 'fr.motto.devise-de',
       type: 'HAD_MOTTO',
-      pattern: '(?:la|sa) devise (?:du|de la|de l\' ?|des) {from:A}[^.;«]{0,60}?«\\s*{to:T}',
+      pattern: "(?:la|sa) devise (?:du|de la|de l' ?|des) {from:A}[^.;«]{0,60}?«\\s*{to:T}",
       confidence: 0.85,
       example:
         'la devise du Vietnam tout au long de son mandat : « Partenaires pour une paix durable »',
@@ -288,6 +287,16 @@ export const FRENCH: LanguageCues = {
       confidence: 0.8,
       example:
         "l'orientation, la vision et les aspirations de développement du pays fixées par le XIIIe Congrès national du Parti",
+    },
+    {
+      id: 'fr.presided.la-presidence-de',
+      type: 'PRESIDED',
+      pattern:
+        "(?:succès|bilan|réussite|priorités) de la présidence (?:de l'année \\d{4} |\\d{4} )?(?:du|de la|de l' ?) {to:O}",
+      anaphor: 'state',
+      dates: 'within',
+      confidence: 0.55,
+      example: 'le succès de la présidence de l’Année 2020 de l’ASEAN',
     },
   ],
   titles: [
@@ -320,7 +329,7 @@ export const FRENCH: LanguageCues = {
     { pattern: 'dialogue régional|dialogue', kind: 'dialogue' },
     { pattern: 'atelier', kind: 'workshop' },
     { pattern: 'congrès national|congrès', kind: 'congress' },
-    { pattern: 'session', kind: 'session' },
+    { pattern: 'sessions?', kind: 'session' },
     { pattern: 'sommet|conférence|forum', kind: 'conference' },
   ],
   eventWords: 'évènement|événement',
@@ -380,6 +389,9 @@ export const FRENCH: LanguageCues = {
     "notamment (?:le |la |les |l')[^,.;]+, (?:le |la |les |l')([^,.;]+)",
     "((?:l'|la |les |le )(?:orientations?|politiques?|stratégies?|lignes? directrices?|visions?)[^.;]{0,100}?) (?:fixée?s?|adoptée?s?|définie?s?|approuvée?s?|arrêtée?s?) par",
     '(?:a |ont )?(?:également )?proposé de (créer [^,.;]+?)(?= qui|[,.;])',
+    "(?:proposé|appelé à|recommandé|préconisé) (?:la |le |l')?((?:création|mise en place|établissement|renforcement) [^,.;]+?)(?= qui|[,.;])",
+    "(?:appelé|appelle) à (?:renforcer|promouvoir|approfondir) ((?:la |le |l')?coopération [^,.;]+?)(?= qui| en matière|[,.;])",
+    "(?:l'engagement|la détermination) (?:du|de la|de l'|des) [^,.;]{1,60}?(?:,[^.;]{0,160},)? à (?:promouvoir|renforcer|défendre|soutenir|préserver) ((?:la |le |les |l')?[^,.;]+?)(?= aux côtés| avec|[,.;])",
     "en matière (?:de|d') ((?:la |l')?[\\p{Ll}][^,.;]+?) et (?:de|d') ",
     "en matière (?:de|d') (?:[^,.;]+?) et (?:de|d') ((?:la |l')?[\\p{Ll}][^,.;]+?)(?=[,.;]|$)",
     'conformément (?:à la|au|aux) ([^,.;]+?) et (?:au|à la|aux) ',
@@ -393,7 +405,10 @@ export const FRENCH: LanguageCues = {
     "(?:s'est ouverte?|s'est tenue?|a eu lieu|se tiendra|s'ouvrira|se déroulera|s'est déroulée?|réunis?|organisée?) (?:à|au) (\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?)",
   organizer:
     "(?:organisée?s?|accueillie?s?|convoquée?s?|hébergée?s?) par (?:l'|la |le )?(\\p{Lu}[\\p{L}-]*(?: (?:\\p{Lu}[\\p{L}-]*|[\\p{Ll}-]+(?:aine?s?|ique|éenne|ais|aise|ale|ales|aux)|de l'\\p{Lu}[\\p{L}-]*)){0,3})(?=[,.;]|\\s(?:a|est|et|sur)\\s)",
+  delegation: "chef de (?:la )?(?<phrase>délégation (?<demonym>\\p{Ll}+) (?:aux?|à la|à l'|au) )",
+  since: 'depuis',
   coordination: 'et|ainsi que',
+  coordinatedDeterminers: "les|des|de|d'",
   connectorWords: [
     'de',
     'la',

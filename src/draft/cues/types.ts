@@ -22,8 +22,15 @@ export interface RelationCue {
   /**
    * `person`: a pattern without {from} whose subject is a pronoun or a bare title ("Il a
    * proposé", "Le vice-ministre a appelé"): the subject is the person named last before it.
+   * `state`: a presidency whose holder goes unnamed ("la présidence de l'Année 2020 de
+   * l'ASEAN"): the state named last before it.
    */
-  anaphor?: 'person';
+  anaphor?: 'person' | 'state';
+  /**
+   * Where a MEMBER_OF or PRESIDED fact's period is read: `after` the match (default: "membre …
+   * pour la période 2020-2021") or `within` it ("la présidence de l'Année 2020 de l'ASEAN").
+   */
+  dates?: 'after' | 'within';
   confidence: number;
   /** A real sentence the cue was written from (the test of the tables checks that it matches). */
   example: string;
@@ -73,8 +80,18 @@ export interface LanguageCues {
   place: string;
   /** An organizer or host named after its verb ("organisé par l'Union africaine"): group 1. */
   organizer: string;
+  /**
+   * A person heading a delegation to a meeting ("chef de la délégation vietnamienne aux réunions
+   * …"): `phrase` is the delegation's words up to the meeting's name, `demonym` its state's
+   * adjective; the meeting's mention follows the match.
+   */
+  delegation: string;
+  /** "since" in "the first … since …" (FIRST_SINCE). */
+  since: string;
   /** Words that join two objects of one statement ("l'ASEAN et l'AIPR"). */
   coordination: string;
+  /** Determiners and prepositions a coordinated object may repeat ("… et de la prévention"). */
+  coordinatedDeterminers: string;
   /** Speech verbs: a person who speaks at the meeting in focus took part in it. */
   connectorWords: string[];
 }
