@@ -390,7 +390,7 @@ export const FRENCH: LanguageCues = {
     "((?:l'|la |les |le )(?:orientations?|politiques?|stratégies?|lignes? directrices?|visions?)[^.;]{0,100}?) (?:fixée?s?|adoptée?s?|définie?s?|approuvée?s?|arrêtée?s?) par",
     '(?:a |ont )?(?:également )?proposé de (créer [^,.;]+?)(?= qui|[,.;])',
     "(?:proposé|appelé à|recommandé|préconisé) (?:la |le |l')?((?:création|mise en place|établissement|renforcement) [^,.;]+?)(?= qui|[,.;])",
-    "(?:appelé|appelle) à (?:renforcer|promouvoir|approfondir) ((?:la |le |l')?coopération [^,.;]+?)(?= qui| en matière|[,.;])",
+    "(?:appelé|appelle) à (?:renforcer|promouvoir|approfondir) ((?:la |le |l')?coopération entre [^,.;]+?)(?= qui| en matière|[,.;])",
     "(?:l'engagement|la détermination) (?:du|de la|de l'|des) [^,.;]{1,60}?(?:,[^.;]{0,160},)? à (?:promouvoir|renforcer|défendre|soutenir|préserver) ((?:la |le |les |l')?[^,.;]+?)(?= aux côtés| avec|[,.;])",
     "en matière (?:de|d') ((?:la |l')?[\\p{Ll}][^,.;]+?) et (?:de|d') ",
     "en matière (?:de|d') (?:[^,.;]+?) et (?:de|d') ((?:la |l')?[\\p{Ll}][^,.;]+?)(?=[,.;]|$)",

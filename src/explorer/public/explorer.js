@@ -19,28 +19,12 @@ import { renderEntity, renderFact, renderMessage } from './panel.js';
  * what the view shows.
  */
 
-// The schema's enum RelationshipType (schema/evidence.graphql); listed here because
-// introspection may be off in production.
-const RELATIONSHIP_TYPES = [
-  'CHAIRED',
-  'PARTICIPATED_IN',
-  'ORGANIZED',
-  'HOSTED',
-  'COVERED',
-  'HELD_IN',
-  'PART_OF',
-  'HELD_POSITION',
-  'MEMBER_OF',
-  'PRESIDED',
-  'PUBLISHED',
-  'FIRST_SINCE',
-  'CONTRIBUTED_TO',
-  'PROPOSED',
-  'COMMITTED_TO',
-  'COOPERATED_WITH',
-  'HAD_MOTTO',
-  'ADOPTED',
-];
+// The relationship types, as the server's model declares them (/explore/model.json, derived from
+// src/model/graph-model.ts): not copied here, and not from introspection, which may be off.
+const RELATIONSHIP_TYPES = await fetch('/explore/model.json')
+  .then((response) => response.json())
+  .then((model) => model.relationshipTypes.map((t) => t.type));
+
 /** The most entities `subgraph` takes. */
 const MAX_VIEW = 500;
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
