@@ -67,8 +67,26 @@ describe('dates at the precision the text gives', () => {
   });
 
   it('a weekday is a day when the publication date makes it certain', () => {
-    const [date] = findDates('the debate on Monday', 'en', day);
+    const [date] = findDates('the debate was held on Monday', 'en', day);
     expect(parsePartialDate(date!.value)?.precision).toBe('day');
+  });
+
+  it('a weekday or a day without a year goes the way the tense points', () => {
+    const on = (text: string, language: 'fr' | 'en', published: string) =>
+      findDates(text, language, parsePartialDate(published)).map((d) => d.value);
+    // Published on Thursday 2021-04-15: the coming Monday, or the last one.
+    expect(on('Le Vietnam mènera ce lundi un débat', 'fr', '2021-04-15')).toEqual(['2021-04-19']);
+    expect(on('Viet Nam will chair a debate on Monday', 'en', '2021-04-15')).toEqual([
+      '2021-04-19',
+    ]);
+    expect(on('Le Vietnam a présidé lundi un débat', 'fr', '2021-04-15')).toEqual(['2021-04-12']);
+    expect(on('Viet Nam chaired a debate on Monday', 'en', '2021-04-15')).toEqual(['2021-04-12']);
+    // No tense: no day; the month both Mondays fall in.
+    expect(on('le débat de lundi', 'fr', '2021-04-15')).toEqual(['2021-04']);
+    // A day of last December in a January report.
+    expect(on("s'est ouvert à Hanoï le 3 décembre", 'fr', '2020-01')).toEqual(['2019-12-03']);
+    expect(on('opened in Hanoi on December 3', 'en', '2020-01-10')).toEqual(['2019-12-03']);
+    expect(on('se tiendra le 10 janvier', 'fr', '2019-12-20')).toEqual(['2020-01-10']);
   });
 
   it('months, years and periods', () => {

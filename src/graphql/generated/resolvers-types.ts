@@ -1220,8 +1220,9 @@ export type Query = {
   coParticipants?: Maybe<Array<CoParticipant>>;
   /**
    * How a set of entities (2 to 10) is linked: for every two of them, the paths of the two
-   * shortest lengths between them (between ASEAN and the UN: the meeting both took part in, then
-   * the persons and states one fact longer), at most `maxHops` long (1 to 6, default 4), at most
+   * shortest lengths between them (between ASEAN and the UN: their cooperation, then the meeting
+   * both took part in, an institute and a state one fact longer), at most `maxHops` long (1 to 6,
+   * default 4), at most
    * `limit` paths in all (1 to 500, default 100), as one graph that also holds the entities
    * themselves. NOT_FOUND when an id names nothing.
    */
