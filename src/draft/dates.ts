@@ -37,6 +37,9 @@ const WEEKDAYS: Record<DraftLanguage, RegExp> = {
   vi: /$^/gu,
 };
 
+const VI_DAY = /(?<!\p{L})ngày (\d{1,2})(?:\/|\s+tháng\s+)(\d{1,2})(?:(?:\/|\s+năm\s+)(\d{4}))?/gu;
+const VI_MONTH = /(?<!\p{L})tháng (\d{1,2})(?:(?:\/|\s+năm\s+)(\d{4}))?(?!\d)/gu;
+
 const WEEKDAY_NUMBERS: Record<DraftLanguage, Record<string, number>> = {
   fr: { dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6 },
   en: { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 },
@@ -180,6 +183,30 @@ export function findDates(
       result.index + trimmed.length,
       `${y}-${pad(s.get('month')!)}-${pad(s.get('day')!)}`,
     );
+  }
+  // Vietnamese days and months ("ngày 12/3", "ngày 3 tháng 12 năm 2019", "tháng 4/2021"): chrono
+  // has no Vietnamese parser.
+  if (language === 'vi') {
+    const clauseTense = (start: number, end: number) => tenseAround(text, start, end, language);
+    for (const m of text.matchAll(VI_DAY)) {
+      const [day, month] = [Number(m[1]), Number(m[2])];
+      if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+      const y = m[3]
+        ? Number(m[3])
+        : published && yearFor(month, day, published, clauseTense(m.index, m.index + m[0].length));
+      if (!y || !parsePartialDate(`${y}-${pad(month)}-${pad(day)}`)) continue;
+      add(m.index, m.index + m[0].length, `${y}-${pad(month)}-${pad(day)}`);
+    }
+    for (const m of text.matchAll(VI_MONTH)) {
+      const month = Number(m[1]);
+      if (month < 1 || month > 12) continue;
+      const y = m[2]
+        ? Number(m[2])
+        : published &&
+          yearFor(month, undefined, published, clauseTense(m.index, m.index + m[0].length));
+      if (!y) continue;
+      add(m.index, m.index + m[0].length, `${y}-${pad(month)}`);
+    }
   }
   // Periods of years.
   for (const m of text.matchAll(PERIOD[language])) {

@@ -3,6 +3,7 @@ import { parsePartialDate, type PartialDate } from '../model/partial-date.js';
 import type { EntityRecord, FactRecord, SeedGraph } from '../seed/types.js';
 import { ENGLISH } from './cues/en.js';
 import { FRENCH } from './cues/fr.js';
+import { VIETNAMESE } from './cues/vi.js';
 import type { LanguageCues, MeetingKind, RelationCue } from './cues/types.js';
 import { addDays, durationDays, findDates, publishedMarker, type DateMention } from './dates.js';
 import { foldKey, foldText } from './fold.js';
@@ -35,7 +36,7 @@ export interface ArticleInput {
 export const CUES: Record<DraftLanguage, LanguageCues | undefined> = {
   fr: FRENCH,
   en: ENGLISH,
-  vi: undefined,
+  vi: VIETNAMESE,
 };
 
 /** Meeting kinds whose bare head noun may refer back to a meeting of another kind. */
@@ -226,15 +227,22 @@ class DraftBuilder {
         const clause = after.split(/[.;:]|\s(?:a|ont|qui|said|who|will)\s/u)[0]!;
         // The first run of capitalised words after the title that is no known entity.
         let found: { start: number; end: number; text: string } | undefined;
-        for (const n of clause.matchAll(new RegExp(name.source, 'gu'))) {
-          const start = m.index + m[0].length + n.index;
+        const runs = new RegExp(name.source, 'gu');
+        for (let n = runs.exec(clause); n; n = runs.exec(clause)) {
+          const base = m.index + m[0].length;
+          const start = base + n.index;
           const end = start + n[0].length;
           if (/^[IVXLC]+e\b/u.test(n[0])) continue;
           const mention = this.mentions.find((x) => start < x.end && x.start < end);
           if (mention) {
             if (mention.label === 'Person')
               found = { start: mention.start, end: mention.end, text: mention.text };
-            else continue;
+            else {
+              // "Tổng Thư ký Liên Hợp Quốc António Guterres": the organization's capitals run into
+              // the name's; look again after the organization.
+              runs.lastIndex = Math.max(runs.lastIndex - n[0].length + 1, mention.end - base);
+              continue;
+            }
           } else {
             found = { start, end, text: n[0] };
           }

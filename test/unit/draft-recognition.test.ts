@@ -53,7 +53,7 @@ describe('known names, whatever the spelling', () => {
 describe('dates at the precision the text gives', () => {
   const month = parsePartialDate('2019-12')!;
   const day = parsePartialDate('2019-12-05')!;
-  const values = (text: string, language: 'fr' | 'en', published = month) =>
+  const values = (text: string, language: 'fr' | 'en' | 'vi', published = month) =>
     findDates(text, language, published).map((d) => [d.value, d.until ?? null]);
 
   it('a day and month take the year of publication', () => {
@@ -99,6 +99,13 @@ describe('dates at the precision the text gives', () => {
     expect(values('le succès de la présidence de l’Année 2020 de l’ASEAN', 'fr')).toEqual([
       ['2020', null],
     ]);
+  });
+
+  it('Vietnamese days and months ("ngày 12/3", "tháng 4/2021")', () => {
+    expect(values('đã khai mạc tại Hà Nội ngày 3/12', 'vi')).toEqual([['2019-12-03', null]]);
+    expect(values('ngày 3 tháng 12 năm 2019', 'vi')).toEqual([['2019-12-03', null]]);
+    expect(values('Việt Nam chủ trì vào tháng 4/2021', 'vi')).toEqual([['2021-04', null]]);
+    expect(values('diễn ra vào ngày 31/2', 'vi')).toEqual([]);
   });
 
   it('no date from words that only sound like one ("de deux jours")', () => {
