@@ -3,6 +3,7 @@ import { parsePartialDate, type PartialDate } from '../model/partial-date.js';
 import type { EntityRecord, FactRecord, SeedGraph } from '../seed/types.js';
 import { ENGLISH } from './cues/en.js';
 import { FRENCH } from './cues/fr.js';
+import { VIETNAMESE } from './cues/vi.js';
 import type { LanguageCues, MeetingKind, RelationCue } from './cues/types.js';
 import { addDays, durationDays, findDates, publishedMarker, type DateMention } from './dates.js';
 import { foldKey, foldText } from './fold.js';
@@ -35,7 +36,20 @@ export interface ArticleInput {
 export const CUES: Record<DraftLanguage, LanguageCues | undefined> = {
   fr: FRENCH,
   en: ENGLISH,
-  vi: undefined,
+  vi: VIETNAMESE,
+};
+
+/** Meeting kinds whose bare head noun may refer back to a meeting of another kind. */
+const GENERIC_KINDS = new Set<MeetingKind | 'event'>(['session', 'meeting', 'event']);
+
+/** Counts that introduce several meetings at once ("deux sessions"). */
+const COUNTS: Record<string, number | undefined> = {
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  two: 2,
+  three: 3,
+  four: 4,
 };
 
 interface PersonTitle {
@@ -64,8 +78,10 @@ class DraftBuilder {
     { kind: MeetingKind; ordinal?: number; series?: string }
   >();
   readonly warnings: string[] = [];
-  /** Meetings named together ("deux sessions") that the drafter does not split. */
+  /** Meetings named together ("deux sessions"): no single meeting is in focus after them. */
   readonly unresolved: { start: number; end: number }[] = [];
+  /** Themes of meetings split from a list ("deux sessions … sur X et Y"): not the focus's. */
+  readonly sessionThemes = new Set<string>();
   dates: DateMention[] = [];
 
   constructor(
@@ -211,15 +227,22 @@ class DraftBuilder {
         const clause = after.split(/[.;:]|\s(?:a|ont|qui|said|who|will)\s/u)[0]!;
         // The first run of capitalised words after the title that is no known entity.
         let found: { start: number; end: number; text: string } | undefined;
-        for (const n of clause.matchAll(new RegExp(name.source, 'gu'))) {
-          const start = m.index + m[0].length + n.index;
+        const runs = new RegExp(name.source, 'gu');
+        for (let n = runs.exec(clause); n; n = runs.exec(clause)) {
+          const base = m.index + m[0].length;
+          const start = base + n.index;
           const end = start + n[0].length;
           if (/^[IVXLC]+e\b/u.test(n[0])) continue;
           const mention = this.mentions.find((x) => start < x.end && x.start < end);
           if (mention) {
             if (mention.label === 'Person')
               found = { start: mention.start, end: mention.end, text: mention.text };
-            else continue;
+            else {
+              // "Tổng Thư ký Liên Hợp Quốc António Guterres": the organization's capitals run into
+              // the name's; look again after the organization.
+              runs.lastIndex = Math.max(runs.lastIndex - n[0].length + 1, mention.end - base);
+              continue;
+            }
           } else {
             found = { start, end, text: n[0] };
           }
@@ -521,9 +544,21 @@ class DraftBuilder {
         ? 'event'
         : cues.meetingHeads.find((h) => new RegExp(`^(?:${h.pattern})$`, 'iu').test(head))!.kind;
       const before = this.text.slice(Math.max(0, m.index - 12), m.index);
-      if (/\b(?:deux|trois|plusieurs|nombre de|two|three|several|number of)\s+$/iu.test(before)) {
-        // Several meetings at once: they are not drafted, but they are what the sentence is about.
+      const several =
+        /\b(deux|trois|quatre|plusieurs|nombre de|two|three|four|several|number of)\s+$/iu.exec(
+          before,
+        );
+      if (several) {
+        // Several meetings at once: what the sentence is about; drafted one by one when the text
+        // lists their topics, one each ("deux sessions … sur X et Y").
         this.unresolved.push({ start, end });
+        this.splitMeetings(
+          kind as MeetingKind,
+          head,
+          COUNTS[several[1]!.toLowerCase()],
+          m.index - several[0].length,
+          end,
+        );
         continue;
       }
       if (/s$/u.test(head) && kind !== 'series' && !determiner) continue;
@@ -531,6 +566,14 @@ class DraftBuilder {
       const complement = rest.split(stop)[0]!;
       const hasComplement =
         complement.trim().length > 0 && !/^\s*(?:de|d'|of)\s+(?:deux|two)/iu.test(complement);
+      // "la première réunion ministérielle depuis le sommet …" says what the meeting is (the
+      // first since another, FIRST_SINCE), not that it is the first of a series.
+      if (
+        ordinalWord &&
+        this.ordinalValue(ordinalWord) === 1 &&
+        new RegExp(`^[^,.;]{0,80}?\\s(?:${cues.since})\\s`, 'iu').test(rest)
+      )
+        continue;
       const ordinal = ordinalWord ? this.ordinalValue(ordinalWord) : undefined;
       const definite =
         determiner !== undefined && new RegExp(`^(?:${cues.definite})$`, 'iu').test(determiner);
@@ -539,7 +582,11 @@ class DraftBuilder {
       if ((definite || isEvent || !determiner) && ordinal === undefined) {
         const sameKind = [...history].reverse().find((h) => sameFamily(h.kind, kind));
         if (sameKind) id = sameKind.id;
-        else if (!hasComplement || isEvent) id = history[history.length - 1]?.id;
+        // "la session", "la réunion", "cet évènement" may be the meeting in focus whatever its
+        // kind; "le dialogue" or "le congrès" only one of their own kind ("promouvoir le dialogue
+        // et la confiance" names no meeting).
+        else if ((!hasComplement && GENERIC_KINDS.has(kind)) || isEvent)
+          id = history[history.length - 1]?.id;
         if (!id && (!hasComplement || isEvent)) {
           // Refers to a meeting named later ("Lors du dialogue." in a caption): settled below.
           pending.push({ start, end, kind });
@@ -551,7 +598,10 @@ class DraftBuilder {
         ordinal !== undefined ||
         (determiner !== undefined && !definite) ||
         /^\p{Lu}/u.test(head) ||
-        /^\s*(?:du\s|de la\s|de l'|de l’|des\s|sur\s|of the\s|on\s)/iu.test(complement);
+        // "la réunion du Conseil", "le sommet extraordinaire de la CFM": a complement names it.
+        /^\s*(?:\p{Ll}+\s+)?(?:du\s|de la\s|de l'|de l’|des\s|sur\s|of the\s|on\s)/iu.test(
+          complement,
+        );
       if (!id && !introduces) {
         pending.push({ start, end, kind });
         continue;
@@ -596,6 +646,87 @@ class DraftBuilder {
           label: 'Meeting',
           via: 'anaphor',
         });
+    }
+  }
+
+  /**
+   * "(les) deux sessions, présidées par le Vietnam, sur la réparation … des mines et la protection
+   * des infrastructures …": as many meetings as the count says, one per topic, each covering its
+   * topic and chaired by whoever the clause names. The topics are split only where the next one
+   * starts with the first one's determiner, and only when that gives exactly the count.
+   */
+  private splitMeetings(
+    kind: MeetingKind,
+    head: string,
+    count: number | undefined,
+    countStart: number,
+    headEnd: number,
+  ): void {
+    const cues = this.cues!;
+    const sentence = this.sentenceAt(headEnd);
+    if (!count || !sentence) return;
+    const rest = this.plain.slice(headEnd, sentence.end);
+    const shape =
+      /^(,[^,.;]{0,80},)?\s*(sur|consacrée?s? à|on|about) ((la|le|les|l'|the) ?[^,.;]+)/iu.exec(
+        rest,
+      );
+    if (!shape) return;
+    const listStart = headEnd + shape[0].length - shape[3]!.length;
+    const list = shape[3]!;
+    const determiner = shape[4]!;
+    const splitter = new RegExp(
+      `(?:,\\s*|\\s+(?:${cues.coordination})\\s+)(?=${determiner}${determiner.endsWith("'") ? '' : '\\s'})`,
+      'giu',
+    );
+    const cuts = [...list.matchAll(splitter)];
+    if (cuts.length !== count - 1) return;
+    const items: { start: number; end: number }[] = [];
+    let at = 0;
+    for (const cut of [...cuts, undefined]) {
+      const stop = cut ? cut.index : list.length;
+      items.push({ start: listStart + at, end: listStart + stop });
+      if (cut) at = cut.index + cut[0].length;
+    }
+    const chairText = shape[1] ?? '';
+    const chair = chairText
+      ? this.mentions.find(
+          (x) =>
+            (x.label === 'Organization' || x.label === 'Person') &&
+            x.start >= headEnd &&
+            x.end <= headEnd + chairText.length &&
+            /(?:présidée?s?|dirigée?s?|chaired|led) (?:par|by)/iu.test(chairText),
+        )
+      : undefined;
+    const singular = head.replace(/^(\p{L}+?)s(?=\P{L}|$)/u, '$1');
+    for (const item of items) {
+      const topic = this.text.slice(item.start, item.end).trim();
+      const name = capitalize(`${singular} ${shape[2]} ${topic}`);
+      const quote = this.text.slice(countStart, item.end);
+      const meeting = this.propose({
+        label: 'Meeting',
+        name,
+        labels: { [this.input.language]: name },
+        aliases: [],
+        properties: { kind },
+        quote: quote.length <= 400 ? quote : this.text.slice(item.start, item.end),
+        reason: `one of ${count} ${head} the text names together, each on its own topic`,
+      });
+      const themeName = capitalize(topic.replace(/^(?:la |le |les |l'|l’|the )/iu, ''));
+      const theme =
+        this.knownByName(themeName, 'Theme') ??
+        this.propose({
+          label: 'Theme',
+          name: themeName,
+          labels: { [this.input.language]: themeName },
+          aliases: [],
+          properties: {},
+          quote: topic,
+          reason: `the topic of a ${singular}; no known theme has this name`,
+        }).id;
+      this.sessionThemes.add(theme);
+      this.addFact('COVERED', meeting.id, theme, [topic], 0.7, 'split.meetings-by-topic');
+      if (chair)
+        this.addFact('CHAIRED', chair.id, meeting.id, [quote], 0.7, 'split.meetings-by-topic');
     }
   }
 
@@ -849,6 +980,7 @@ class DraftBuilder {
     masked: Masked,
     sentence: Sentence,
     main: string | undefined,
+    quoteEnd?: number,
   ): void {
     const start = masked.starts[m.index]!;
     const end = masked.ends[m.index + m[0].length - 1]!;
@@ -867,12 +999,29 @@ class DraftBuilder {
               return person;
         return mention.id;
       }
+      if (role === 'from' && cue.anaphor === 'person') return this.personBefore(start);
+      if (role === 'from' && cue.anaphor === 'state') return this.stateBefore(start);
       return this.focusAt(sentence, start, main);
     };
     const from = endpoint('from');
     const to = endpoint('to');
     if (!from || !to) return;
-    const quote = this.text.slice(start, end);
+    // Objects joined to the cue's object ("avec l'ASEAN et l'AIPR", "notamment X, Y"): one fact each.
+    const more = quoteEnd === undefined ? this.coordinated(masked, m) : [];
+    for (const extra of more)
+      this.factFromCue(
+        cue,
+        Object.assign([...m], {
+          index: m.index,
+          input: m.input,
+          groups: { ...m.groups, to: String(extra.index) },
+        }) as unknown as RegExpExecArray,
+        masked,
+        sentence,
+        main,
+        masked.ends[extra.end - 1]!,
+      );
+    const quote = this.text.slice(start, quoteEnd ?? end);
     const qualifiers: Record<string, string> = {};
     if (cue.role) qualifiers.role = cue.role;
     const title = this.titles.get(from);
@@ -882,11 +1031,12 @@ class DraftBuilder {
     }
     const dates: Record<string, string> = {};
     if (cue.type === 'MEMBER_OF' || cue.type === 'PRESIDED') {
+      const datesFrom = cue.dates === 'within' ? start : end;
       const after = findDates(
-        this.text.slice(end, Math.min(sentence.end, end + 40)),
+        this.text.slice(datesFrom, Math.min(sentence.end, end + 40)),
         this.input.language,
         this.input.published,
-        end,
+        datesFrom,
       );
       const date = after[0];
       if (date) {
@@ -905,6 +1055,112 @@ class DraftBuilder {
       qualifiers,
       dates,
     );
+  }
+
+  /** The person named last before an offset (within a few sentences): who "il" or "le ministre" is. */
+  personBefore(offset: number): string | undefined {
+    const before = this.mentions.filter(
+      (x) => x.label === 'Person' && x.end <= offset && offset - x.end < 600,
+    );
+    return before[before.length - 1]?.id;
+  }
+
+  /** The state named last before an offset (within a few sentences): an unnamed presidency's holder. */
+  stateBefore(offset: number): string | undefined {
+    const before = this.mentions.filter(
+      (x) =>
+        x.label === 'Organization' &&
+        x.end <= offset &&
+        offset - x.end < 600 &&
+        (this.known.get(x.id)?.properties.kind ?? this.proposed.get(x.id)?.properties.kind) ===
+          'state',
+    );
+    return before[before.length - 1]?.id;
+  }
+
+  /**
+   * The mentions joined to a match's object by a comma or a coordinating word, of the object's
+   * kind: "avec l' ⟦O39⟧ et l' ⟦O40⟧" gives ⟦O40⟧. Each with its end in the masked text.
+   */
+  coordinated(masked: Masked, m: RegExpExecArray): { index: number; end: number }[] {
+    const object = m.groups?.to;
+    if (object === undefined || !this.cues) return [];
+    const slotRe = new RegExp(`⟦([A-Z])${object}⟧`, 'gu');
+    slotRe.lastIndex = m.index;
+    const slotMatch = slotRe.exec(masked.text);
+    if (!slotMatch) return [];
+    const letter = slotMatch[1]!;
+    const next = new RegExp(
+      `^(?:\\s*,\\s*|\\s+(?:${this.cues.coordination})\\s+|,\\s+(?:${this.cues.coordination})\\s+)(?:(?:${this.cues.definite}|${this.cues.coordinatedDeterminers})\\s?)?⟦${letter}(\\d+)⟧`,
+      'iu',
+    );
+    const found: { index: number; end: number }[] = [];
+    let at = slotMatch.index + slotMatch[0].length;
+    for (let x = next.exec(masked.text.slice(at)); x; x = next.exec(masked.text.slice(at))) {
+      at += x[0].length;
+      found.push({ index: Number(x[1]), end: at });
+    }
+    return found;
+  }
+
+  /**
+   * Delegations: "X, chef de la délégation vietnamienne aux réunions des hauts fonctionnaires de
+   * l'ASEAN (SOM ASEAN-Vietnam)" names an organization (the delegation, new unless known), the
+   * post X held in it and the delegation's part in the meeting, on behalf of its state.
+   */
+  delegations(): void {
+    if (!this.cues) return;
+    for (const m of this.plain.matchAll(new RegExp(this.cues.delegation, 'giu'))) {
+      const phraseStart = m.index + m[0].length - m.groups!.phrase!.length;
+      const meeting = this.mentions.find(
+        (x) => x.label === 'Meeting' && x.start === m.index + m[0].length,
+      );
+      if (!meeting) continue;
+      const sentence = this.sentenceAt(m.index);
+      if (!sentence) continue;
+      // The name runs to the end of the meeting's name and its complement ("de l'ASEAN").
+      const tail = /^[^,.;()]*/u.exec(this.text.slice(meeting.end, sentence.end))![0].trimEnd();
+      const nameEnd = meeting.end + tail.length;
+      const name = capitalize(this.text.slice(phraseStart, nameEnd));
+      const acronym = /^\s*\(([^()]{2,40})\)/u.exec(this.text.slice(nameEnd, sentence.end));
+      const quoteEnd = acronym ? nameEnd + acronym[0].length : nameEnd;
+      const quote = this.text.slice(m.index, quoteEnd);
+      const stateName = this.cues.demonyms[m.groups!.demonym!.toLowerCase()];
+      const state = stateName ? this.knownByName(stateName, 'Organization') : undefined;
+      const id =
+        this.knownByName(name, 'Organization') ??
+        (acronym ? this.knownByName(acronym[1]!, 'Organization') : undefined) ??
+        this.propose({
+          label: 'Organization',
+          name,
+          labels: { [this.input.language]: name },
+          aliases: acronym ? [{ text: acronym[1]!, lang: this.input.language }] : [],
+          properties: { kind: 'delegation' },
+          quote,
+          reason: 'a delegation named with its head; no known organization has this name',
+        }).id;
+      this.addFact(
+        'PARTICIPATED_IN',
+        id,
+        meeting.id,
+        [this.text.slice(phraseStart, quoteEnd)],
+        0.7,
+        'name.delegation-to-meeting',
+        { role: 'participant', ...(state ? { onBehalfOf: state } : {}) },
+      );
+      const person = this.personBefore(m.index);
+      if (person && this.sentenceAt(this.mentions.find((x) => x.id === person)!.start) === sentence)
+        this.addFact(
+          'HELD_POSITION',
+          person,
+          id,
+          [quote],
+          0.7,
+          'name.head-of-delegation',
+          { title: 'Head of delegation' },
+          this.input.published ? { attested: this.input.published.value } : {},
+        );
+    }
   }
 
   /** Facts that follow from how things are named, not from a verb. */
@@ -974,8 +1230,13 @@ class DraftBuilder {
           'name.ordinal-of-series',
         );
     }
-    // Every theme named in a sentence is a theme of the meeting that sentence is about.
+    // Every theme named in a sentence is a theme of the meeting that sentence is about, unless
+    // the sentence says another meeting set it (ADOPTED).
+    const adopted = new Set(
+      [...this.facts.values()].filter((f) => f.type === 'ADOPTED').map((f) => f.to),
+    );
     for (const theme of this.mentions.filter((m) => m.label === 'Theme')) {
+      if (adopted.has(theme.id) || this.sessionThemes.has(theme.id)) continue;
       const sentence = this.sentenceAt(theme.start);
       if (!sentence) continue;
       const meeting = this.focusAt(sentence, theme.start, main);
@@ -1106,6 +1367,7 @@ export function draftArticle(given: ArticleInput, graph: SeedGraph): Draft {
   builder.shortForms();
   builder.meetingDates();
   builder.cueFacts();
+  builder.delegations();
   builder.structuralFacts();
 
   const publishedValue = input.published?.value;

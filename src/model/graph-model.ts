@@ -42,6 +42,13 @@ export const RELATIONSHIP_TYPES = [
   'MEMBER_OF',
   'PRESIDED',
   'PUBLISHED',
+  'FIRST_SINCE',
+  'CONTRIBUTED_TO',
+  'PROPOSED',
+  'COMMITTED_TO',
+  'COOPERATED_WITH',
+  'HAD_MOTTO',
+  'ADOPTED',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -76,6 +83,33 @@ export const ENDPOINTS: Record<
     ['Person', 'Organization'],
   ],
   PUBLISHED: [['Organization', 'Document']],
+  // A meeting that is the first of its kind since an earlier one (the quote says which kind).
+  FIRST_SINCE: [['Meeting', 'Meeting']],
+  // An actor's contribution to an organization's work; a meeting's to another's results.
+  CONTRIBUTED_TO: [
+    ['Person', 'Organization'],
+    ['Organization', 'Organization'],
+    ['Meeting', 'Meeting'],
+  ],
+  // Proposed or called for (a proposal, a call, a recommendation made by the actor).
+  PROPOSED: [
+    ['Person', 'Theme'],
+    ['Organization', 'Theme'],
+  ],
+  // Committed to a goal (a pledge, a stated readiness, an affirmed engagement).
+  COMMITTED_TO: [
+    ['Person', 'Theme'],
+    ['Organization', 'Theme'],
+  ],
+  // Cooperation between organizations; role `pledged` when the text states a readiness only.
+  COOPERATED_WITH: [['Organization', 'Organization']],
+  // The motto an actor carried (a presidency's or a mandate's).
+  HAD_MOTTO: [
+    ['Person', 'Theme'],
+    ['Organization', 'Theme'],
+  ],
+  // What a meeting adopted or set: an orientation, a policy, a resolution.
+  ADOPTED: [['Meeting', 'Theme']],
 };
 
 export const ORGANIZATION_KINDS = [

@@ -159,7 +159,7 @@ describe('relationship connections', () => {
         facts(${PAGE}) { ${SELECTION} edges { cursor node { id } } } } }`,
       (d: { document: { facts: Connection } }) => d.document.facts,
     );
-    await checkWalks(list, 10, 28);
+    await checkWalks(list, 10, 36);
   });
 });
 

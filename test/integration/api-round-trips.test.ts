@@ -99,7 +99,7 @@ describe('Cypher round trips on the batched path (QUERY_PLANNER=off)', () => {
     }`;
     const one = await roundTrips(query, { n: 2 });
     const all = await roundTrips(query, { n: 100 });
-    expect((all.data as { themes: { totalCount: number } }).themes.totalCount).toBe(15);
+    expect((all.data as { themes: { totalCount: number } }).themes.totalCount).toBe(16);
     // The page of themes; their count (asked for) shares the meetings' round trip; then one per
     // level.
     expect(one.trips).toBe(4);

@@ -182,17 +182,17 @@ describe('the explorer page', () => {
         .some((e) => e.data('type') === 'COVERED'),
     );
     // Up to 2020: the April 2021 debate leaves the view; the undated and 2019 ones stay.
-    await page.getByLabel('To').fill('2020');
-    await page.getByLabel('To').press('Enter');
-    await page.getByLabel('To').blur();
+    await page.getByLabel('To', { exact: true }).fill('2020');
+    await page.getByLabel('To', { exact: true }).press('Enter');
+    await page.getByLabel('To', { exact: true }).blur();
     await page.waitForFunction(
       (id) => (window as unknown as ExplorerWindow).explorer.view.cy.getElementById(id).empty(),
       DEBATE,
     );
     expect(await shown('nodes')).toContain('asean-un-regional-dialogue-2019-12');
     await shot('05-filtered-to-2020');
-    await page.getByLabel('To').fill('');
-    await page.getByLabel('To').blur();
+    await page.getByLabel('To', { exact: true }).fill('');
+    await page.getByLabel('To', { exact: true }).blur();
     await waitForNode(DEBATE);
   });
 

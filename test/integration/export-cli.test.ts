@@ -80,7 +80,7 @@ describe('npm run export', () => {
       out,
     );
     expect(code).toBe(0);
-    expect(stderr).toContain(`wrote ${out}: 16 entities, 23 facts`);
+    expect(stderr).toContain(`wrote ${out}: 22 entities, 42 facts`);
     const file = fs.readFileSync(out, 'utf8');
     const served = await (
       await fetch(`${api.base}/export/graphml?around=antonio-guterres&depth=2`)
@@ -93,9 +93,9 @@ describe('npm run export', () => {
   it('writes the whole graph to standard output, with filters refused without --around', async () => {
     const { code, stdout, stderr } = await cli('--format', 'gexf');
     expect(code).toBe(0);
-    expect(stderr).toContain('43 entities, 54 facts');
+    expect(stderr).toContain('44 entities, 68 facts');
     const graph = parseGexf(MultiDirectedGraph, stdout);
-    expect([graph.order, graph.size]).toEqual([43, 54]);
+    expect([graph.order, graph.size]).toEqual([44, 68]);
     const filtered = await cli('--format', 'gexf', '--types', 'CHAIRED');
     expect(filtered.code).toBe(2);
     expect(filtered.stderr).toContain('need --around');

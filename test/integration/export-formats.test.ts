@@ -118,15 +118,15 @@ describe('exports parse back to the GraphQL Graph', () => {
     );
     expect(response.headers.get('x-graph-truncated')).toBe('false');
     const parsed = PARSE[format](text);
-    expect(Object.keys(parsed.nodes)).toHaveLength(16);
-    expect(Object.keys(parsed.edges)).toHaveLength(23);
+    expect(Object.keys(parsed.nodes)).toHaveLength(22);
+    expect(Object.keys(parsed.edges)).toHaveLength(42);
     expect(parsed).toEqual(expected);
     // Spot checks a person would make in Gephi: a typed count, a date at its precision.
     expect(parsed.nodes['unsc-debate-2021-04-regional-organizations']).toMatchObject({
       type: 'MEETING',
       start: '2021-04',
       startPrecision: 'MONTH',
-      degree: 12,
+      degree: 14,
     });
     expect(parsed.edges['vietnam--member-of--un-security-council']).toMatchObject({
       source: 'vietnam',
@@ -174,10 +174,10 @@ describe('exports parse back to the GraphQL Graph', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-disposition')).toContain('diplomacy-graph.');
       const parsed = PARSE[format](text);
-      // 41 entities and the 2 documents; 54 facts (README "The seed graph"); no Evidence node,
+      // 42 entities and the 2 documents; 68 facts (README "The seed graph"); no Evidence node,
       // no CITED_IN edge, no GraphMeta.
-      expect(Object.keys(parsed.nodes)).toHaveLength(43);
-      expect(Object.keys(parsed.edges)).toHaveLength(54);
+      expect(Object.keys(parsed.nodes)).toHaveLength(44);
+      expect(Object.keys(parsed.edges)).toHaveLength(68);
       const types = new Set(Object.values(parsed.nodes).map((n) => n.type));
       expect([...types].sort()).toEqual([
         'DOCUMENT',

@@ -11,6 +11,7 @@ import { DraftError } from '../../src/draft/input.js';
 import { compileCue } from '../../src/draft/cue-match.js';
 import { FRENCH } from '../../src/draft/cues/fr.js';
 import { ENGLISH } from '../../src/draft/cues/en.js';
+import { VIETNAMESE } from '../../src/draft/cues/vi.js';
 import { formatRatio, leaveOneOut } from '../../src/draft/evaluate.js';
 import { readSeeds } from '../../src/seed/read-seeds.js';
 import { SeedValidationError } from '../../src/seed/types.js';
@@ -39,14 +40,15 @@ function snapshot(dir: string): Map<string, string> {
 }
 
 describe('cue tables', () => {
-  it.each([...FRENCH.relations, ...ENGLISH.relations].map((c) => [c.id, c] as const))(
-    '%s compiles and reads its own example',
-    (_id, cue) => {
-      compileCue(cue.pattern);
-      const example = cue.example.replace(/’/g, "'");
-      expect(compileCue(cue.pattern, true).test(example), cue.example).toBe(true);
-    },
-  );
+  it.each(
+    [...FRENCH.relations, ...ENGLISH.relations, ...VIETNAMESE.relations].map(
+      (c) => [c.id, c] as const,
+    ),
+  )('%s compiles and reads its own example', (_id, cue) => {
+    compileCue(cue.pattern);
+    const example = cue.example.replace(/’/g, "'");
+    expect(compileCue(cue.pattern, true).test(example), cue.example).toBe(true);
+  });
 });
 
 describe('leave-one-out on the two seed articles', () => {
@@ -72,6 +74,7 @@ describe('leave-one-out on the two seed articles', () => {
     expect(r.duplicates).toEqual([]);
     expect(r.quotesVerbatim.hit).toBe(r.quotesVerbatim.of);
     expect(r.inventedDays).toBe(0);
+    expect(r.dates.hit).toBe(r.dates.of);
     expect(r.proposalsCorrect.hit / r.proposalsCorrect.of).toBeGreaterThanOrEqual(0.7);
     expect(r.curatedFound.hit / r.curatedFound.of).toBeGreaterThanOrEqual(0.7);
   });

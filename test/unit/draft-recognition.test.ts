@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { defaultDocumentsDir, projectRoot } from '../../src/config/env.js';
 import { findDates } from '../../src/draft/dates.js';
+import { draftArticle } from '../../src/draft/draft-article.js';
+import { readSeeds } from '../../src/seed/read-seeds.js';
 import { foldKey } from '../../src/draft/fold.js';
 import { Gazetteer } from '../../src/draft/gazetteer.js';
 import { detectLanguage } from '../../src/draft/language.js';
@@ -49,7 +53,7 @@ describe('known names, whatever the spelling', () => {
 describe('dates at the precision the text gives', () => {
   const month = parsePartialDate('2019-12')!;
   const day = parsePartialDate('2019-12-05')!;
-  const values = (text: string, language: 'fr' | 'en', published = month) =>
+  const values = (text: string, language: 'fr' | 'en' | 'vi', published = month) =>
     findDates(text, language, published).map((d) => [d.value, d.until ?? null]);
 
   it('a day and month take the year of publication', () => {
@@ -63,8 +67,26 @@ describe('dates at the precision the text gives', () => {
   });
 
   it('a weekday is a day when the publication date makes it certain', () => {
-    const [date] = findDates('the debate on Monday', 'en', day);
+    const [date] = findDates('the debate was held on Monday', 'en', day);
     expect(parsePartialDate(date!.value)?.precision).toBe('day');
+  });
+
+  it('a weekday or a day without a year goes the way the tense points', () => {
+    const on = (text: string, language: 'fr' | 'en', published: string) =>
+      findDates(text, language, parsePartialDate(published)).map((d) => d.value);
+    // Published on Thursday 2021-04-15: the coming Monday, or the last one.
+    expect(on('Le Vietnam mènera ce lundi un débat', 'fr', '2021-04-15')).toEqual(['2021-04-19']);
+    expect(on('Viet Nam will chair a debate on Monday', 'en', '2021-04-15')).toEqual([
+      '2021-04-19',
+    ]);
+    expect(on('Le Vietnam a présidé lundi un débat', 'fr', '2021-04-15')).toEqual(['2021-04-12']);
+    expect(on('Viet Nam chaired a debate on Monday', 'en', '2021-04-15')).toEqual(['2021-04-12']);
+    // No tense: no day; the month both Mondays fall in.
+    expect(on('le débat de lundi', 'fr', '2021-04-15')).toEqual(['2021-04']);
+    // A day of last December in a January report.
+    expect(on("s'est ouvert à Hanoï le 3 décembre", 'fr', '2020-01')).toEqual(['2019-12-03']);
+    expect(on('opened in Hanoi on December 3', 'en', '2020-01-10')).toEqual(['2019-12-03']);
+    expect(on('se tiendra le 10 janvier', 'fr', '2019-12-20')).toEqual(['2020-01-10']);
   });
 
   it('months, years and periods', () => {
@@ -73,6 +95,17 @@ describe('dates at the precision the text gives', () => {
     expect(values('En 2020, le Vietnam', 'fr')).toEqual([['2020', null]]);
     expect(values('pour la période 2020-2021', 'fr')).toEqual([['2020', '2021']]);
     expect(values('for the period 2020-2021', 'en')).toEqual([['2020', '2021']]);
+    // A presidency's year ("la présidence de l'Année 2020 de l'ASEAN").
+    expect(values('le succès de la présidence de l’Année 2020 de l’ASEAN', 'fr')).toEqual([
+      ['2020', null],
+    ]);
+  });
+
+  it('Vietnamese days and months ("ngày 12/3", "tháng 4/2021")', () => {
+    expect(values('đã khai mạc tại Hà Nội ngày 3/12', 'vi')).toEqual([['2019-12-03', null]]);
+    expect(values('ngày 3 tháng 12 năm 2019', 'vi')).toEqual([['2019-12-03', null]]);
+    expect(values('Việt Nam chủ trì vào tháng 4/2021', 'vi')).toEqual([['2021-04', null]]);
+    expect(values('diễn ra vào ngày 31/2', 'vi')).toEqual([]);
   });
 
   it('no date from words that only sound like one ("de deux jours")', () => {
@@ -97,5 +130,67 @@ describe('sentences and language', () => {
     expect(
       detectLanguage('Viet Nam will chair the Security Council debate on cooperation on Monday'),
     ).toBe('en');
+  });
+});
+
+describe('statements the drafter splits', () => {
+  const graph = readSeeds({
+    seedsDir: path.join(projectRoot, 'seeds'),
+    documentsDir: defaultDocumentsDir(),
+    requireTexts: false,
+  });
+  const draft = (body: string) =>
+    draftArticle(
+      {
+        text: `Un titre\n\n${body}`,
+        file: 'x.txt',
+        sha256: '0'.repeat(64),
+        language: 'fr',
+        title: 'Un titre',
+        published: parsePartialDate('2025-06'),
+      },
+      graph,
+    );
+  const facts = (d: ReturnType<typeof draft>) =>
+    d.facts.map((f) => `${f.type} ${f.from} ${f.to}`).sort();
+
+  it('"deux sessions … sur X et Y": one meeting per topic, each chaired and covering its topic', () => {
+    const d = draft(
+      'En plus des deux sessions, présidées par le Vietnam, sur la gestion des crues et des sécheresses et la protection des civils, le sommet a eu lieu.',
+    );
+    const sessions = d.entities.filter((e) => e.label === 'Meeting').map((e) => e.name);
+    expect(sessions).toEqual([
+      'Session sur la gestion des crues et des sécheresses',
+      'Session sur la protection des civils',
+    ]);
+    expect(facts(d)).toEqual(
+      expect.arrayContaining([
+        'CHAIRED vietnam session-sur-gestion-des-crues-et-des-secheresses',
+        'CHAIRED vietnam session-sur-protection-des-civils',
+        'COVERED session-sur-gestion-des-crues-et-des-secheresses gestion-des-crues-et-des-secheresses',
+        'COVERED session-sur-protection-des-civils protection-des-civils',
+      ]),
+    );
+  });
+
+  it('no split when the topics do not divide into the count', () => {
+    const d = draft('Le Vietnam a présidé trois sessions sur la paix et la sécurité.');
+    expect(d.entities.filter((e) => e.label === 'Meeting')).toEqual([]);
+  });
+
+  it('one fact per coordinated object, the subject of "Il" being the person named before', () => {
+    const d = draft(
+      "Les Nations Unies sont prêtes à coopérer avec l'ASEAN et l'AIPR. Le vice-ministre des Affaires étrangères, Nguyen Quoc Dung, a pris la parole. Il a également proposé la création d'un groupe d'experts de l'ASEAN.",
+    );
+    expect(facts(d)).toEqual(
+      expect.arrayContaining([
+        'COOPERATED_WITH united-nations aipr',
+        'COOPERATED_WITH united-nations asean',
+        'PROPOSED nguyen-quoc-dung asean-expert-group-for-aipr',
+      ]),
+    );
+    const pledge = d.facts.find((f) => f.to === 'aipr' && f.type === 'COOPERATED_WITH')!;
+    expect(pledge.qualifiers.role).toBe('pledged');
+    expect(pledge.quotes).toEqual(["Nations Unies sont prêtes à coopérer avec l'ASEAN et l'AIPR"]);
   });
 });

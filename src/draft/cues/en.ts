@@ -140,6 +140,49 @@ export const ENGLISH: LanguageCues = {
       confidence: 0.8,
       example: 'Viet Nam, as president of the UN Security Council in April',
     },
+    {
+      id: 'en.proposed.proposed',
+      type: 'PROPOSED',
+      pattern:
+        '{from:A},? (?:also )?(?:proposed|called for|recommended|suggested)[^.;⟦]{0,40}?{to:T}',
+      confidence: 0.8,
+      example: 'Mele Taufa also called for the creation of a regional patrol fund.',
+    },
+    {
+      id: 'en.proposed.he-proposed',
+      type: 'PROPOSED',
+      pattern:
+        '(?:^|[.;]\\s*)(?:he|she|the (?:deputy )?(?:foreign )?minister|the (?:vice )?president) (?:also )?(?:proposed|called for|recommended|suggested)[^.;⟦]{0,40}?{to:T}',
+      anaphor: 'person',
+      confidence: 0.7,
+      example:
+        'He also proposed the creation of an ASEAN expert group to assist the AIPR in conflict management.',
+    },
+    {
+      id: 'en.committed.commitment',
+      type: 'COMMITTED_TO',
+      pattern:
+        "{from:A}(?:'s| ?'s) (?:commitment|determination)[^.;]{0,140}? to (?:promoting|promote|strengthening|strengthen|upholding|uphold) (?:the )?{to:T}",
+      confidence: 0.8,
+      example:
+        "Nguyen Quoc Dung affirmed Viet Nam's commitment to promoting regional and global peace",
+    },
+    {
+      id: 'en.cooperated.stood-ready',
+      type: 'COOPERATED_WITH',
+      pattern:
+        '{from:O} (?:stood|stands|is|are|was|were) (?:ready|prepared|willing) to (?:work|cooperate|collaborate) (?:closely )?with (?:the )?{to:O}',
+      role: 'pledged',
+      confidence: 0.8,
+      example: 'the United Nations stood ready to work closely with ASEAN and the AIPR',
+    },
+    {
+      id: 'en.cooperated.model-of-cooperation',
+      type: 'COOPERATED_WITH',
+      pattern: '{from:O} ?[-–] ?{to:O} relations as a model of',
+      confidence: 0.7,
+      example: 'described ASEAN-UN relations as a model of cooperation',
+    },
   ],
   titles: [
     { pattern: 'assistant secretary-general', title: 'Assistant Secretary-General' },
@@ -171,7 +214,7 @@ export const ENGLISH: LanguageCues = {
     { pattern: 'regional dialogue|dialogue', kind: 'dialogue' },
     { pattern: 'workshop', kind: 'workshop' },
     { pattern: 'national congress|party congress|congress', kind: 'congress' },
-    { pattern: 'session', kind: 'session' },
+    { pattern: 'sessions?', kind: 'session' },
     { pattern: 'summit|conference|forum', kind: 'conference' },
   ],
   eventWords: 'event',
@@ -211,6 +254,7 @@ export const ENGLISH: LanguageCues = {
   complementStop:
     ',|\\n|\\.|;|\\(|“|\\s(?:opened|was|is|will|which|that|in (?:January|February|March|April|May|June|July|August|September|October|November|December|\\d)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\\d)|chaired|to promote|as part)',
   themes: [
+    '(?:proposed|called for|recommended|suggested) (?:the |a )?((?:creation|establishment|setting up|strengthening) of [^,.;]+?)(?= to | that| which|[,.;])',
     'under the theme [“"]([^”"]+?)[”"]',
     'motto[^“"]{0,60}[“"]([^”"]+?)[”"]',
     'in (?:the field|the area|terms) of ((?:[\\p{Ll}-]+ ?){1,6}?) and ',
@@ -225,5 +269,9 @@ export const ENGLISH: LanguageCues = {
     '(?:opened|was held|took place|will be held|convened|met|gathered|organi[sz]ed) in (\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?)',
   organizer:
     '(?:organi[sz]ed|hosted|convened) by (?:the )?(\\p{Lu}[\\p{L}-]*(?: (?:of the )?\\p{Lu}[\\p{L}-]*){0,3})',
+  delegation: 'head of (?:the )?(?<phrase>(?<demonym>\\p{Lu}\\p{Ll}+) delegation to (?:the )?)',
+  since: 'since',
+  coordination: 'and|as well as',
+  coordinatedDeterminers: 'of|of the|to|to the',
   connectorWords: ['of', 'the', 'for', 'and', 'on', 'in'],
 };

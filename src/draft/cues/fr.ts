@@ -179,6 +179,125 @@ export const FRENCH: LanguageCues = {
       confidence: 0.8,
       example: "Le Ghana assure la présidence tournante de la CEDEAO pour l'année 2024",
     },
+    // --- FIRST_SINCE and CONTRIBUTED_TO --------------------------------------------------------
+    {
+      id: 'fr.first-since.premier-depuis',
+      type: 'FIRST_SINCE',
+      pattern:
+        "{from:M} (?:sera|est|a été|était|fut) (?:le premier|la première)[^.;]{0,120}? depuis (?:le |la |l' ?)?{to:M}",
+      confidence: 0.85,
+      example:
+        'Ce débat sera le premier évènement diplomatique multilatéral important du Président vietnamien depuis le XIIIe Congrès national du parti',
+    },
+    {
+      id: 'fr.contributed.resultats-de',
+      type: 'CONTRIBUTED_TO',
+      pattern:
+        "{from:M}…contribu\\p{L}* à (?:promouvoir|renforcer|consolider)[^.;]{0,100}? (?:les )?(?:résultats|acquis|travaux) (?:du|de la|de l' ?|des) {to:M}",
+      confidence: 0.75,
+      example:
+        'Ce débat de haut niveau du Conseil de sécurité contribue à promouvoir le succès de la présidence de l’Année 2020 de l’ASEAN et les résultats de la réunion du Conseil de sécurité',
+    },
+    {
+      id: 'fr.contributed.en-ayant-des-contributions',
+      type: 'CONTRIBUTED_TO',
+      pattern:
+        "{from:A} (?:a|ont|avait|avaient) [^.;]{0,160}?, en (?:ayant|apportant) (?:des |de |une |sa |ses )?contributions? (?:\\p{L}+ )?(?:aux?|à la) (?:activités|travail|travaux)(?: \\p{L}+)?[^.;⟦]{0,40}? (?:du|de la|de l' ?|des) {to:O}",
+      confidence: 0.7,
+      example:
+        'En 2020, le Vietnam a achevé avec succès la première année de son mandat en tant que membre non permanent du Conseil de sécurité, en ayant des contributions exceptionnelles aux activités importantes de cet organe et des Nations Unies',
+    },
+    {
+      id: 'fr.contributed.et-sa-contribution',
+      type: 'CONTRIBUTED_TO',
+      pattern:
+        "{from:A} et (?:sa|son|ses|leur|leurs) contributions? (?:au|aux|à la) (?:travail|travaux|activités)(?: \\p{L}+)? (?:du|de la|de l' ?|des) {to:O}",
+      confidence: 0.75,
+      example:
+        'la participation proactive et active du Vietnam et sa contribution au travail conjoint du Conseil de sécurité',
+    },
+    // --- PROPOSED, COMMITTED_TO, COOPERATED_WITH, HAD_MOTTO, ADOPTED ---------------------------
+    {
+      id: 'fr.proposed.a-propose',
+      type: 'PROPOSED',
+      pattern:
+        '{from:A},? (?:a|ont) (?:également |aussi )?(?:proposé|appelé|recommandé|préconisé)(?: à| de)?[^.;⟦]{0,60}?{to:T}',
+      confidence: 0.8,
+      example:
+        'Awa Ndiaye Sarr, a appelé à renforcer la coopération régionale en matière de gestion des ressources hydriques',
+    },
+    {
+      id: 'fr.proposed.il-a-propose',
+      type: 'PROPOSED',
+      pattern:
+        '(?:^|[.;]\\s*)(?:il|elle|le (?:vice-)?ministre|la (?:vice-)?ministre|le (?:vice-)?président|la (?:vice-)?présidente|le secrétaire général) (?:a|avait) (?:également |aussi )?(?:proposé|appelé|recommandé|préconisé)(?: à| de)?[^.;⟦]{0,30}?{to:T}',
+      anaphor: 'person',
+      confidence: 0.7,
+      example: 'Le vice-ministre a appelé à renforcer la coopération entre l’ASEAN et l’ONU',
+    },
+    {
+      id: 'fr.committed.engagement-de',
+      type: 'COMMITTED_TO',
+      pattern:
+        "(?:l'engagement|la détermination) (?:du|de la|de l' ?|des) {from:A}[^.;]{0,140}? à (?:promouvoir|renforcer|défendre|soutenir|préserver) (?:la |le |les |l' ?)?{to:T}",
+      confidence: 0.8,
+      example:
+        "Nguyen Quoc Dung a affirmé l'engagement du Vietnam, en tant que membre non permanent du Conseil de sécurité des Nations unies pour la période 2020-2021, à promouvoir la paix régionale et mondiale",
+    },
+    {
+      id: 'fr.committed.pret-a-promouvoir',
+      type: 'COMMITTED_TO',
+      pattern:
+        "{from:A} (?:étaient|était|sont|est|seront|sera|se sont dits?|se sont dites?|s'est dite?) (?:prête?s?|disposée?s?|déterminée?s?) à[^.;]{0,200}?(?:promouvoir|soutenir|appuyer)[^.;]{0,100}?(?:notamment |dont |en particulier )(?:le |la |les |l' ?)?{to:T}",
+      confidence: 0.7,
+      example:
+        "les Nations Unies étaient prêtes à collaborer étroitement avec l'ASEAN et l'AIPR et à promouvoir la mise en œuvre des recommandations présentées lors de ce Dialogue régional, notamment le renforcement du rôle des femmes dans la paix et la sécurité",
+    },
+    {
+      id: 'fr.cooperated.pret-a-collaborer',
+      type: 'COOPERATED_WITH',
+      pattern:
+        "{from:O} (?:étaient|était|sont|est|seront|sera|se sont dits?|se sont dites?|s'est dite?) (?:prête?s?|disposée?s?|déterminée?s?) à (?:collaborer|coopérer|travailler) (?:étroitement )?avec (?:l' ?|la |le |les )?{to:O}",
+      role: 'pledged',
+      confidence: 0.8,
+      example: "les Nations Unies étaient prêtes à collaborer étroitement avec l'ASEAN et l'AIPR",
+    },
+    {
+      id: 'fr.cooperated.modele-de-cooperation',
+      type: 'COOPERATED_WITH',
+      pattern:
+        "(?:les )?relations entre (?:l' ?|la |le |les )?{from:O} et (?:l' ?|la |le |les )?{to:O}[^.;]{0,80}? comme un modèle de",
+      confidence: 0.7,
+      example:
+        "a décrit les relations entre l'ASEAN et l'ONU au cours de ces quatre dernières décennies comme un modèle de coopération",
+    },
+    {
+      id: 'fr.motto.devise-de',
+      type: 'HAD_MOTTO',
+      pattern: "(?:la|sa) devise (?:du|de la|de l' ?|des) {from:A}[^.;«]{0,60}?«\\s*{to:T}",
+      confidence: 0.85,
+      example:
+        'la devise du Vietnam tout au long de son mandat : « Partenaires pour une paix durable »',
+    },
+    {
+      id: 'fr.adopted.fixe-par',
+      type: 'ADOPTED',
+      pattern:
+        "{to:T} (?:fixée?s?|adoptée?s?|définie?s?|approuvée?s?|arrêtée?s?) (?:par|lors) (?:du |de la |de l' ?|le |la |l' ?)?{from:M}",
+      confidence: 0.8,
+      example:
+        "l'orientation, la vision et les aspirations de développement du pays fixées par le XIIIe Congrès national du Parti",
+    },
+    {
+      id: 'fr.presided.la-presidence-de',
+      type: 'PRESIDED',
+      pattern:
+        "(?:succès|bilan|réussite|priorités) de la présidence (?:de l'année \\d{4} |\\d{4} )?(?:du|de la|de l' ?) {to:O}",
+      anaphor: 'state',
+      dates: 'within',
+      confidence: 0.55,
+      example: 'le succès de la présidence de l’Année 2020 de l’ASEAN',
+    },
   ],
   titles: [
     { pattern: 'sous-secrétaire général(?:e)?', title: 'Assistant Secretary-General' },
@@ -210,7 +329,7 @@ export const FRENCH: LanguageCues = {
     { pattern: 'dialogue régional|dialogue', kind: 'dialogue' },
     { pattern: 'atelier', kind: 'workshop' },
     { pattern: 'congrès national|congrès', kind: 'congress' },
-    { pattern: 'session', kind: 'session' },
+    { pattern: 'sessions?', kind: 'session' },
     { pattern: 'sommet|conférence|forum', kind: 'conference' },
   ],
   eventWords: 'évènement|événement',
@@ -267,7 +386,12 @@ export const FRENCH: LanguageCues = {
     'sous le thème «\\s*([^»]+?)\\s*»',
     'devise[^«]{0,60}«\\s*([^»]+?)\\s*»',
     "notamment (?:le |la |les |l')([^,.;]+)",
+    "notamment (?:le |la |les |l')[^,.;]+, (?:le |la |les |l')([^,.;]+)",
+    "((?:l'|la |les |le )(?:orientations?|politiques?|stratégies?|lignes? directrices?|visions?)[^.;]{0,100}?) (?:fixée?s?|adoptée?s?|définie?s?|approuvée?s?|arrêtée?s?) par",
     '(?:a |ont )?(?:également )?proposé de (créer [^,.;]+?)(?= qui|[,.;])',
+    "(?:proposé|appelé à|recommandé|préconisé) (?:la |le |l')?((?:création|mise en place|établissement|renforcement) [^,.;]+?)(?= qui|[,.;])",
+    "(?:appelé|appelle) à (?:renforcer|promouvoir|approfondir) ((?:la |le |l')?coopération entre [^,.;]+?)(?= qui| en matière|[,.;])",
+    "(?:l'engagement|la détermination) (?:du|de la|de l'|des) [^,.;]{1,60}?(?:,[^.;]{0,160},)? à (?:promouvoir|renforcer|défendre|soutenir|préserver) ((?:la |le |les |l')?[^,.;]+?)(?= aux côtés| avec|[,.;])",
     "en matière (?:de|d') ((?:la |l')?[\\p{Ll}][^,.;]+?) et (?:de|d') ",
     "en matière (?:de|d') (?:[^,.;]+?) et (?:de|d') ((?:la |l')?[\\p{Ll}][^,.;]+?)(?=[,.;]|$)",
     'conformément (?:à la|au|aux) ([^,.;]+?) et (?:au|à la|aux) ',
@@ -281,6 +405,10 @@ export const FRENCH: LanguageCues = {
     "(?:s'est ouverte?|s'est tenue?|a eu lieu|se tiendra|s'ouvrira|se déroulera|s'est déroulée?|réunis?|organisée?) (?:à|au) (\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+)?)",
   organizer:
     "(?:organisée?s?|accueillie?s?|convoquée?s?|hébergée?s?) par (?:l'|la |le )?(\\p{Lu}[\\p{L}-]*(?: (?:\\p{Lu}[\\p{L}-]*|[\\p{Ll}-]+(?:aine?s?|ique|éenne|ais|aise|ale|ales|aux)|de l'\\p{Lu}[\\p{L}-]*)){0,3})(?=[,.;]|\\s(?:a|est|et|sur)\\s)",
+  delegation: "chef de (?:la )?(?<phrase>délégation (?<demonym>\\p{Ll}+) (?:aux?|à la|à l'|au) )",
+  since: 'depuis',
+  coordination: 'et|ainsi que',
+  coordinatedDeterminers: "les|des|de|d'",
   connectorWords: [
     'de',
     'la',

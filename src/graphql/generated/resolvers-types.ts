@@ -53,8 +53,14 @@ export type Actor = {
   aliases: Array<LocalizedName>;
   /** Meetings the actor chaired (CHAIRED), earliest first. */
   chaired: MeetingFactConnection;
+  /** What the actor committed to (COMMITTED_TO): pledges and affirmed engagements. */
+  commitments: ThemeFactConnection;
+  /** Organizations whose work the actor contributed to (CONTRIBUTED_TO). */
+  contributedTo: OrganizationFactConnection;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
+  /** The actor's mottos (HAD_MOTTO), e.g. that of a mandate. */
+  mottos: ThemeFactConnection;
   name: Scalars['String']['output'];
   names: Array<LocalizedName>;
   /** Meetings the actor organized (ORGANIZED), earliest first. */
@@ -63,11 +69,40 @@ export type Actor = {
   participations: MeetingFactConnection;
   /** Organizations the actor presided (PRESIDED), e.g. a rotating presidency; see FactEdge for asOf. */
   presidencies: OrganizationFactConnection;
+  /** What the actor proposed or called for (PROPOSED). */
+  proposals: ThemeFactConnection;
   wikidataId?: Maybe<Scalars['String']['output']>;
 };
 
 /** A person or an organization: someone who chairs, takes part in, organizes or presides. */
 export type ActorChairedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/** A person or an organization: someone who chairs, takes part in, organizes or presides. */
+export type ActorCommitmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/** A person or an organization: someone who chairs, takes part in, organizes or presides. */
+export type ActorContributedToArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/** A person or an organization: someone who chairs, takes part in, organizes or presides. */
+export type ActorMottosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -97,6 +132,15 @@ export type ActorParticipationsArgs = {
 export type ActorPresidenciesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/** A person or an organization: someone who chairs, takes part in, organizes or presides. */
+export type ActorProposalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -317,7 +361,7 @@ export type FactEdge = {
   node: Node;
   /** The organization the subject acted for. */
   onBehalfOf?: Maybe<Organization>;
-  /** What part the subject played (participant, opening_speaker, non_permanent_member ...). */
+  /** What part the subject played (participant, opening_speaker, non_permanent_member, pledged ...). */
   role?: Maybe<Scalars['String']['output']>;
   start?: Maybe<PartialDate>;
   /** A position's title (President, Secretary-General ...). */
@@ -405,13 +449,23 @@ export type LocalizedName = {
 export type Meeting = Entity &
   Node & {
     __typename?: 'Meeting';
+    /** What it adopted or set: orientations, policies, resolutions (ADOPTED). */
+    adopted: ThemeFactConnection;
     aliases: Array<LocalizedName>;
     /** Who chaired it (CHAIRED, incoming): persons and organizations. */
     chairs: ActorFactConnection;
+    /** Meetings whose results this one contributed to (CONTRIBUTED_TO). */
+    contributedTo: MeetingFactConnection;
+    /** Later meetings that contributed to this one's results (CONTRIBUTED_TO, incoming). */
+    contributions: MeetingFactConnection;
     /** The documents that attest the meeting or any fact about it. */
     documents: DocumentConnection;
     end?: Maybe<PartialDate>;
     evidence: Array<Evidence>;
+    /** Later meetings that are the first of their kind since this one (FIRST_SINCE, incoming). */
+    firstAfter: MeetingFactConnection;
+    /** Earlier meetings this one is the first of its kind since (FIRST_SINCE); the quote says which kind. */
+    firstSince: MeetingFactConnection;
     format?: Maybe<MeetingFormat>;
     /** Who hosted it (HOSTED, incoming). */
     hosts: OrganizationFactConnection;
@@ -444,7 +498,46 @@ export type Meeting = Entity &
  * list facts in the other end's order unless `orderBy` says otherwise: meetings by start date
  * (undated first), other entities by name.
  */
+export type MeetingAdoptedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/**
+ * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
+ * list facts in the other end's order unless `orderBy` says otherwise: meetings by start date
+ * (undated first), other entities by name.
+ */
 export type MeetingChairsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/**
+ * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
+ * list facts in the other end's order unless `orderBy` says otherwise: meetings by start date
+ * (undated first), other entities by name.
+ */
+export type MeetingContributedToArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/**
+ * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
+ * list facts in the other end's order unless `orderBy` says otherwise: meetings by start date
+ * (undated first), other entities by name.
+ */
+export type MeetingContributionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -462,6 +555,32 @@ export type MeetingDocumentsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
+ * list facts in the other end's order unless `orderBy` says otherwise: meetings by start date
+ * (undated first), other entities by name.
+ */
+export type MeetingFirstAfterArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/**
+ * A meeting, a session within one, or a series of meetings (kind `series`). Relationship fields
+ * list facts in the other end's order unless `orderBy` says otherwise: meetings by start date
+ * (undated first), other entities by name.
+ */
+export type MeetingFirstSinceArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
 };
 
 /**
@@ -642,6 +761,14 @@ export type Organization = Actor &
     __typename?: 'Organization';
     aliases: Array<LocalizedName>;
     chaired: MeetingFactConnection;
+    commitments: ThemeFactConnection;
+    contributedTo: OrganizationFactConnection;
+    /** Persons and organizations that contributed to this organization's work (CONTRIBUTED_TO, incoming). */
+    contributors: ActorFactConnection;
+    /** Organizations this one cooperated with, or pledged to (COOPERATED_WITH, outgoing; see `role`). */
+    cooperatesWith: OrganizationFactConnection;
+    /** Organizations that cooperated with this one, or pledged to (COOPERATED_WITH, incoming). */
+    cooperationFrom: OrganizationFactConnection;
     evidence: Array<Evidence>;
     /** Meetings the organization hosted (HOSTED). */
     hosted: MeetingFactConnection;
@@ -651,6 +778,7 @@ export type Organization = Actor &
     members: OrganizationFactConnection;
     /** Organizations this one is a member of (MEMBER_OF, outgoing). */
     memberships: OrganizationFactConnection;
+    mottos: ThemeFactConnection;
     name: Scalars['String']['output'];
     names: Array<LocalizedName>;
     organized: MeetingFactConnection;
@@ -662,6 +790,7 @@ export type Organization = Actor &
     /** Who presided this organization (PRESIDED, incoming). */
     presidedBy: ActorFactConnection;
     presidencies: OrganizationFactConnection;
+    proposals: ThemeFactConnection;
     /** Documents the organization published (PUBLISHED). */
     published: DocumentFactConnection;
     /** Organs and parts of this organization (PART_OF, incoming). */
@@ -671,6 +800,51 @@ export type Organization = Actor &
 
 /** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
 export type OrganizationChairedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
+export type OrganizationCommitmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
+export type OrganizationContributedToArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
+export type OrganizationContributorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
+export type OrganizationCooperatesWithArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
+export type OrganizationCooperationFromArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -701,6 +875,15 @@ export type OrganizationMembersArgs = {
 export type OrganizationMembershipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
+export type OrganizationMottosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -749,6 +932,15 @@ export type OrganizationPresidedByArgs = {
 export type OrganizationPresidenciesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/** An organization: a state, an intergovernmental organization or organ, a ministry, a party, a news outlet, a delegation ... */
+export type OrganizationProposalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -872,8 +1064,11 @@ export type Person = Actor &
     __typename?: 'Person';
     aliases: Array<LocalizedName>;
     chaired: MeetingFactConnection;
+    commitments: ThemeFactConnection;
+    contributedTo: OrganizationFactConnection;
     evidence: Array<Evidence>;
     id: Scalars['ID']['output'];
+    mottos: ThemeFactConnection;
     name: Scalars['String']['output'];
     names: Array<LocalizedName>;
     organized: MeetingFactConnection;
@@ -881,10 +1076,35 @@ export type Person = Actor &
     /** Posts the person held (HELD_POSITION), with `title`; `asOf` keeps those held on that day. */
     positions: OrganizationFactConnection;
     presidencies: OrganizationFactConnection;
+    proposals: ThemeFactConnection;
     wikidataId?: Maybe<Scalars['String']['output']>;
   };
 
 export type PersonChairedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+export type PersonCommitmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+export type PersonContributedToArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+export type PersonMottosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -920,6 +1140,14 @@ export type PersonPositionsArgs = {
 export type PersonPresidenciesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+export type PersonProposalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -1038,8 +1266,9 @@ export type Query = {
   coParticipants?: Maybe<Array<CoParticipant>>;
   /**
    * How a set of entities (2 to 10) is linked: for every two of them, the paths of the two
-   * shortest lengths between them (between ASEAN and the UN: the meeting both took part in, then
-   * the persons and states one fact longer), at most `maxHops` long (1 to 6, default 4), at most
+   * shortest lengths between them (between ASEAN and the UN: their cooperation, then the meeting
+   * both took part in, an institute and a state one fact longer), at most `maxHops` long (1 to 6,
+   * default 4), at most
    * `limit` paths in all (1 to 500, default 100), as one graph that also holds the entities
    * themselves. NOT_FOUND when an id names nothing.
    */
@@ -1524,10 +1753,22 @@ export type RelationshipOrderField =
 
 /** The kinds of facts; each joins a subject to an object. */
 export type RelationshipType =
+  /** Meeting -> Theme: an orientation, policy or resolution the meeting set */
+  | 'ADOPTED'
   /** Person or Organization -> Meeting */
   | 'CHAIRED'
+  /** Person or Organization -> Theme: a pledge or an affirmed engagement */
+  | 'COMMITTED_TO'
+  /** Person or Organization -> Organization (to its work), Meeting -> Meeting (to its results) */
+  | 'CONTRIBUTED_TO'
+  /** Organization -> Organization; role `pledged` when only a readiness is stated */
+  | 'COOPERATED_WITH'
   /** Meeting -> Theme */
   | 'COVERED'
+  /** Meeting -> Meeting: the first of its kind (the quote says which) since the object */
+  | 'FIRST_SINCE'
+  /** Person or Organization -> Theme: the motto of a presidency or mandate */
+  | 'HAD_MOTTO'
   /** Meeting -> Place */
   | 'HELD_IN'
   /** Person -> Organization */
@@ -1544,6 +1785,8 @@ export type RelationshipType =
   | 'PART_OF'
   /** Person or Organization -> Organization */
   | 'PRESIDED'
+  /** Person or Organization -> Theme: proposed or called for */
+  | 'PROPOSED'
   /** Organization -> Document */
   | 'PUBLISHED';
 
@@ -1588,18 +1831,62 @@ export type SupportedFactEdge = {
 export type Theme = Entity &
   Node & {
     __typename?: 'Theme';
+    /** The meetings that adopted or set it (ADOPTED, incoming). */
+    adoptedBy: MeetingFactConnection;
     aliases: Array<LocalizedName>;
+    /** Who committed to it (COMMITTED_TO, incoming). */
+    committedBy: ActorFactConnection;
     evidence: Array<Evidence>;
     id: Scalars['ID']['output'];
     /** Meetings that covered the theme (COVERED, incoming), earliest first. */
     meetings: MeetingFactConnection;
+    /** Whose motto it was (HAD_MOTTO, incoming). */
+    mottoOf: ActorFactConnection;
     name: Scalars['String']['output'];
     names: Array<LocalizedName>;
+    /** Who proposed or called for it (PROPOSED, incoming). */
+    proposedBy: ActorFactConnection;
     wikidataId?: Maybe<Scalars['String']['output']>;
   };
 
 /** A topic meetings cover. */
+export type ThemeAdoptedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/** A topic meetings cover. */
+export type ThemeCommittedByArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/** A topic meetings cover. */
 export type ThemeMeetingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/** A topic meetings cover. */
+export type ThemeMottoOfArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RelationshipOrder>;
+};
+
+/** A topic meetings cover. */
+export type ThemeProposedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2209,12 +2496,30 @@ export type MeetingResolvers<
   ContextType = GraphQLContext,
   ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting'],
 > = {
+  adopted?: Resolver<
+    ResolversTypes['ThemeFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<MeetingAdoptedArgs, 'orderBy'>
+  >;
   aliases?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   chairs?: Resolver<
     ResolversTypes['ActorFactConnection'],
     ParentType,
     ContextType,
     RequireFields<MeetingChairsArgs, 'orderBy'>
+  >;
+  contributedTo?: Resolver<
+    ResolversTypes['MeetingFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<MeetingContributedToArgs, 'orderBy'>
+  >;
+  contributions?: Resolver<
+    ResolversTypes['MeetingFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<MeetingContributionsArgs, 'orderBy'>
   >;
   documents?: Resolver<
     ResolversTypes['DocumentConnection'],
@@ -2224,6 +2529,18 @@ export type MeetingResolvers<
   >;
   end?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  firstAfter?: Resolver<
+    ResolversTypes['MeetingFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<MeetingFirstAfterArgs, 'orderBy'>
+  >;
+  firstSince?: Resolver<
+    ResolversTypes['MeetingFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<MeetingFirstSinceArgs, 'orderBy'>
+  >;
   format?: Resolver<Maybe<ResolversTypes['MeetingFormat']>, ParentType, ContextType>;
   hosts?: Resolver<
     ResolversTypes['OrganizationFactConnection'],
@@ -2343,6 +2660,36 @@ export type OrganizationResolvers<
     ContextType,
     RequireFields<OrganizationChairedArgs, 'orderBy'>
   >;
+  commitments?: Resolver<
+    ResolversTypes['ThemeFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OrganizationCommitmentsArgs, 'orderBy'>
+  >;
+  contributedTo?: Resolver<
+    ResolversTypes['OrganizationFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OrganizationContributedToArgs, 'orderBy'>
+  >;
+  contributors?: Resolver<
+    ResolversTypes['ActorFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OrganizationContributorsArgs, 'orderBy'>
+  >;
+  cooperatesWith?: Resolver<
+    ResolversTypes['OrganizationFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OrganizationCooperatesWithArgs, 'orderBy'>
+  >;
+  cooperationFrom?: Resolver<
+    ResolversTypes['OrganizationFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OrganizationCooperationFromArgs, 'orderBy'>
+  >;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   hosted?: Resolver<
     ResolversTypes['MeetingFactConnection'],
@@ -2363,6 +2710,12 @@ export type OrganizationResolvers<
     ParentType,
     ContextType,
     RequireFields<OrganizationMembershipsArgs, 'orderBy'>
+  >;
+  mottos?: Resolver<
+    ResolversTypes['ThemeFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OrganizationMottosArgs, 'orderBy'>
   >;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
@@ -2400,6 +2753,12 @@ export type OrganizationResolvers<
     ParentType,
     ContextType,
     RequireFields<OrganizationPresidenciesArgs, 'orderBy'>
+  >;
+  proposals?: Resolver<
+    ResolversTypes['ThemeFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<OrganizationProposalsArgs, 'orderBy'>
   >;
   published?: Resolver<
     ResolversTypes['DocumentFactConnection'],
@@ -2515,8 +2874,26 @@ export type PersonResolvers<
     ContextType,
     RequireFields<PersonChairedArgs, 'orderBy'>
   >;
+  commitments?: Resolver<
+    ResolversTypes['ThemeFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<PersonCommitmentsArgs, 'orderBy'>
+  >;
+  contributedTo?: Resolver<
+    ResolversTypes['OrganizationFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<PersonContributedToArgs, 'orderBy'>
+  >;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mottos?: Resolver<
+    ResolversTypes['ThemeFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<PersonMottosArgs, 'orderBy'>
+  >;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   organized?: Resolver<
@@ -2542,6 +2919,12 @@ export type PersonResolvers<
     ParentType,
     ContextType,
     RequireFields<PersonPresidenciesArgs, 'orderBy'>
+  >;
+  proposals?: Resolver<
+    ResolversTypes['ThemeFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<PersonProposalsArgs, 'orderBy'>
   >;
   wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2843,7 +3226,19 @@ export type ThemeResolvers<
   ContextType = GraphQLContext,
   ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme'],
 > = {
+  adoptedBy?: Resolver<
+    ResolversTypes['MeetingFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<ThemeAdoptedByArgs, 'orderBy'>
+  >;
   aliases?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  committedBy?: Resolver<
+    ResolversTypes['ActorFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<ThemeCommittedByArgs, 'orderBy'>
+  >;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meetings?: Resolver<
@@ -2852,8 +3247,20 @@ export type ThemeResolvers<
     ContextType,
     RequireFields<ThemeMeetingsArgs, 'orderBy'>
   >;
+  mottoOf?: Resolver<
+    ResolversTypes['ActorFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<ThemeMottoOfArgs, 'orderBy'>
+  >;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  proposedBy?: Resolver<
+    ResolversTypes['ActorFactConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<ThemeProposedByArgs, 'orderBy'>
+  >;
   wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

@@ -179,6 +179,42 @@ describe('the query planner answers as the batched loaders do', () => {
     await expectSame(query, variables ?? {});
   });
 
+  it('for the relation types the articles added, from both ends', async () => {
+    const edges = '{ totalCount edges { node { id } role capacity evidence { quote } } }';
+    const { planned: answer } = await expectSame(
+      `{ debate: meeting(id: "unsc-debate-2021-04-regional-organizations") { firstSince ${edges} contributedTo ${edges} }
+         congress: meeting(id: "cpv-13th-national-congress") { firstAfter ${edges} adopted ${edges} }
+         january: meeting(id: "unsc-meeting-2020-01-asean-un-cooperation") { contributions ${edges} }
+         vietnam: organization(id: "vietnam") { contributedTo ${edges} commitments ${edges} mottos ${edges} }
+         un: organization(id: "united-nations") { contributors ${edges} cooperatesWith ${edges} cooperationFrom ${edges} commitments ${edges} }
+         dung: person(id: "nguyen-quoc-dung") { proposals ${edges} }
+         expertGroup: theme(id: "asean-expert-group-for-aipr") { proposedBy ${edges} committedBy ${edges} }
+         motto: theme(id: "partnership-for-sustainable-peace") { mottoOf ${edges} }
+         orientation: theme(id: "vietnam-development-orientation") { adoptedBy ${edges} } }`,
+    );
+    expect(answer.errors).toEqual([]);
+    type Page = { edges: { node: { id: string }; role: string | null }[] };
+    const ids = (c: Page) => c.edges.map((e) => e.node.id);
+    const d = answer.data as Record<string, Record<string, Page>>;
+    expect(ids(d.debate!.firstSince!)).toEqual(['cpv-13th-national-congress']);
+    expect(ids(d.congress!.firstAfter!)).toEqual(['unsc-debate-2021-04-regional-organizations']);
+    expect(ids(d.debate!.contributedTo!)).toEqual(['unsc-meeting-2020-01-asean-un-cooperation']);
+    expect(ids(d.vietnam!.contributedTo!).sort()).toEqual([
+      'un-security-council',
+      'united-nations',
+    ]);
+    expect(ids(d.un!.cooperatesWith!).sort()).toEqual(['aipr', 'asean']);
+    expect(d.un!.cooperatesWith!.edges.map((e) => e.role)).toEqual(['pledged', 'pledged']);
+    expect(ids(d.un!.cooperationFrom!)).toEqual(['asean']);
+    expect(ids(d.dung!.proposals!).sort()).toEqual([
+      'asean-expert-group-for-aipr',
+      'asean-un-cooperation',
+    ]);
+    expect(ids(d.expertGroup!.committedBy!)).toEqual(['united-nations']);
+    expect(ids(d.motto!.mottoOf!)).toEqual(['vietnam']);
+    expect(ids(d.orientation!.adoptedBy!)).toEqual(['cpv-13th-national-congress']);
+  });
+
   it('with @skip/@include variables that change the plan between requests', async () => {
     const query = `query($a: Boolean!) { meeting(id: "asean-un-regional-dialogue-2019-12") {
       id chairs @include(if: $a) { totalCount } themes @skip(if: $a) { totalCount } } }`;
