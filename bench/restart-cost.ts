@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig, projectRoot } from '../src/config/env.js';
@@ -95,6 +96,7 @@ async function main(): Promise<number> {
   const out: string[] = [];
 
   for (const mode of modes) {
+    let warmedLine = 'no warm-up';
     const say = (m: string) => console.error(`[${mode}] ${m}`);
     say('restarting the local Neo4j (empty plan cache, cold page cache)');
     await local.stop(config.local);
@@ -102,15 +104,27 @@ async function main(): Promise<number> {
     await local.start(config.local, { log: () => {} });
     const neo4jMs = Date.now() - neo4jStarted;
     say(`Neo4j started in ${neo4jMs} ms; starting the server`);
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'info' };
     if (mode === 'off') env.WARM_UP_TIMEOUT_MS = '0';
     const loadBefore = await load();
     const spawned = performance.now();
     const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts', '--no-seed'], {
       cwd: projectRoot,
       env,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // The server's JSON log (warnings go to stderr): keep what the warm-up says it did.
+    const follow = (line: string) => {
+      try {
+        const entry = JSON.parse(line) as { msg?: string; warmed?: string[]; skipped?: unknown };
+        if (entry.msg?.startsWith('warm'))
+          warmedLine = `${entry.msg}: ${(entry.warmed ?? []).join(', ')}`;
+      } catch {
+        // not JSON
+      }
+    };
+    readline.createInterface({ input: server.stdout }).on('line', follow);
+    readline.createInterface({ input: server.stderr }).on('line', follow);
     const exited = new Promise((resolve) => server.once('exit', resolve));
     const rows: Row[] = [];
     let readyMs: number;
@@ -141,7 +155,7 @@ async function main(): Promise<number> {
       `### warm-up ${mode}${mode === 'off' ? ' (WARM_UP_TIMEOUT_MS=0)' : ''}`,
       '',
       `Neo4j restart ${(neo4jMs / 1000).toFixed(1)} s; server spawn → /ready 200 ` +
-        `${(readyMs / 1000).toFixed(1)} s; load average ${loadBefore} → ${await load()}`,
+        `${(readyMs / 1000).toFixed(1)} s (server log: "${warmedLine}"); load average ${loadBefore} → ${await load()}`,
       '',
       '| example | first request ms | warm median ms | first / warm |',
       '| --- | ---: | ---: | ---: |',

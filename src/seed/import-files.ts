@@ -82,7 +82,8 @@ class CsvFile {
     readonly name: string,
     header: string,
   ) {
-    this.out = new FileWriter(file);
+    // 256 KB each: twenty of them, and their buffers count in the process's RSS.
+    this.out = new FileWriter(file, 256 * 1024);
     this.out.write(`${header}\n`);
   }
 
