@@ -15,7 +15,7 @@ export type SinkName = 'transactional' | 'batched' | 'import';
 
 export const SINK_NAMES: readonly SinkName[] = ['transactional', 'batched', 'import'];
 
-/** 10 MB of YAML holds ~20,000 facts: the in-memory graph stays well inside the 192 MB heap bound of `npm run seed`. */
+/** 10 MB of YAML holds ~20,000 facts: the in-memory graph stays well inside the 160 MB heap bound of `npm run seed`. */
 export const TRANSACTIONAL_MAX_BYTES = 10_000_000;
 /** 100 MB of YAML (about the generator's scale 1: ~230,000 facts). */
 export const IMPORT_MIN_BYTES = 100_000_000;
