@@ -21,7 +21,7 @@ The load goes through one of three sinks of the same validator, chosen by the se
 --sink says which:
   transactional  up to 10 MB of YAML: the whole graph in one transaction (all or nothing, prunes
                  what the seed no longer has, records the seed version)
-  import         from 100 MB, into an empty local database: Neo4j's offline importer, as
+  import         from 50 MB, into an empty local database: Neo4j's offline importer, as
                  \`npm run import\` (the local Neo4j is stopped for it and started after)
   batched        otherwise: streaming, batched transactions, as \`npm run load-bulk\`
 

@@ -79,7 +79,7 @@ describe('the import sink', () => {
 
   it('is chosen by size: transactional when small, the importer for a large first load', () => {
     expect(chooseSink({ bytes: 100_000, local: true, empty: true }).sink).toBe('transactional');
-    expect(chooseSink({ bytes: 50e6, local: true, empty: true }).sink).toBe('batched');
+    expect(chooseSink({ bytes: 20e6, local: true, empty: true }).sink).toBe('batched');
     expect(chooseSink({ bytes: 150e6, local: true, empty: true }).sink).toBe('import');
     expect(chooseSink({ bytes: 150e6, local: true, empty: false }).sink).toBe('batched');
     expect(chooseSink({ bytes: 150e6, local: false, empty: true }).sink).toBe('batched');
