@@ -174,7 +174,7 @@ export type ValidatedSeed = Pick<
   'version' | 'distinct' | 'restated' | 'repeatedEvidence' | 'textsSkipped' | 'fastYaml' | 'millis'
 >;
 
-/** Validates a seed as a stream into a spool of load units (pass 1 of the batched load and the import). */
+/** Validates a seed as a stream into a spool of load units (pass 1 of the batched load). */
 export function validateBulk(options: BulkValidateOptions): BulkPlan {
   const workDir = options.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kg-bulk-'));
   fs.mkdirSync(workDir, { recursive: true });
