@@ -18,9 +18,10 @@ const HELP = `Usage: npm run import -- --seeds DIR [--documents DIR] [--force] [
 A first load of a large seed into an empty database through Neo4j's own offline importer
 (\`neo4j-admin database import full\`, the neo4j-import-tool of the local Neo4j's 5.26 release):
 
-  1  validates every file as a stream, with the checks of \`npm run seed\` (file:line:column);
-     if anything is wrong, nothing is written
-  2  writes the checked rows as the importer's CSV files (progress and rate on stderr)
+  1  validates every file as a stream, with the checks of \`npm run seed\` (file:line:column),
+     and writes the checked rows as the importer's CSV files in the same pass (progress and rate
+     on stderr); if anything is wrong, the files are deleted and nothing is imported
+  2  (only when some facts are stated by several articles: collapses each to one row)
   3  stops the local Neo4j, imports into a new store folder and swaps it in only when the import
      succeeded (a failure or a kill at any point leaves the previous database as it was)
   4  starts Neo4j again, builds the indexes, constraints and full-text index the API needs, checks
@@ -40,8 +41,8 @@ Options:
   --keep-files      keep the local import's files (in NEO4J_LOCAL_HOME/import-files)
   --json            print the summary as JSON on stdout (progress stays on stderr)
 
-Memory: this process runs with a 256 MB heap bound (set by the npm script); the importer's JVM
-gets a 1 GB heap and at most 2 GB off-heap. Local Neo4j: NEO4J_LOCAL_HOME, NEO4J_LOCAL_PORT.
+Memory: this process runs with a 160 MB heap bound (set by the npm script); the importer's JVM
+gets a 2 GB heap and at most 4 GB off-heap. Local Neo4j: NEO4J_LOCAL_HOME, NEO4J_LOCAL_PORT.
 Exit codes: 0 done, 1 invalid seed, refused target or failed import, 2 bad arguments.
 `;
 
@@ -114,8 +115,9 @@ runCli(async () => {
     }
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     console.log(
-      `imported seed ${summary.version} in ${s(summary.millis)} (validation ${s(summary.validateMillis)}, ` +
-        `files ${s(summary.filesMillis)}, import ${s(summary.importMillis)}, indexes ${s(summary.indexMillis)})`,
+      `imported seed ${summary.version} in ${s(summary.millis)} (validation and files ${s(summary.validateMillis)}, ` +
+        `of which writing the files ${s(summary.filesMillis)}; import ${s(summary.importMillis)}, ` +
+        `Neo4j start ${s(summary.restartMillis)}, indexes ${s(summary.indexMillis)})`,
     );
     console.log(
       `relationships: ${summary.relationships} (${summary.relationshipsPerSecond}/s end to end, ` +

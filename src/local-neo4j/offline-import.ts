@@ -19,7 +19,7 @@ export interface OfflineImportOptions {
   inputArgs: string[];
   /** Where the importer's config and report go (the import files' folder). */
   workDir: string;
-  /** JVM heap of the importer (default 1g) and its off-heap memory bound (default 2g). */
+  /** JVM heap of the importer (default 2g) and its off-heap memory bound (default 4g). */
   heap?: string;
   offHeap?: string;
   log?: (message: string) => void;
@@ -66,7 +66,7 @@ export async function offlineImport(
     const child = spawn(
       javaExecutable(),
       [
-        `-Xmx${options.heap ?? '1g'}`,
+        `-Xmx${options.heap ?? '2g'}`,
         '-XX:+UseG1GC',
         '-XX:ActiveProcessorCount=2',
         ...JVM_OPENS,
@@ -75,7 +75,7 @@ export async function offlineImport(
         'org.neo4j.cli.AdminTool',
         // Bounded for this 2-core machine: the JVM heap above, off-heap memory, two threads.
         ...importCommandArgs(options.inputArgs, [
-          `--max-off-heap-memory=${options.offHeap ?? '2g'}`,
+          `--max-off-heap-memory=${options.offHeap ?? '4g'}`,
           '--threads=2',
         ]),
         `--report-file=${path.join(options.workDir, 'import.report')}`,

@@ -67,6 +67,8 @@ export interface BulkPlan {
   distinct: { entities: number; facts: number; evidence: number };
   /** Facts stated by several articles, whose evidence count is settled after the load. */
   restated: { id: string; type: string }[];
+  /** Evidence ids handed to the sink more than once (quotes repeated by a fact's statements). */
+  repeatedEvidence: string[];
   textsSkipped: string | null;
   fastYaml: boolean;
   millis: number;
@@ -169,10 +171,10 @@ function throttled(report: (message: string) => void, everyMs = 2000) {
 /** What the validator found, whatever the sink did with the rows. */
 export type ValidatedSeed = Pick<
   BulkPlan,
-  'version' | 'distinct' | 'restated' | 'textsSkipped' | 'fastYaml' | 'millis'
+  'version' | 'distinct' | 'restated' | 'repeatedEvidence' | 'textsSkipped' | 'fastYaml' | 'millis'
 >;
 
-/** Validates a seed as a stream into a spool of load units (pass 1 of the batched load and the import). */
+/** Validates a seed as a stream into a spool of load units (pass 1 of the batched load). */
 export function validateBulk(options: BulkValidateOptions): BulkPlan {
   const workDir = options.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kg-bulk-'));
   fs.mkdirSync(workDir, { recursive: true });
@@ -212,6 +214,7 @@ export function validateSeeds(
   const quiet = () => {};
 
   const { workDir } = options;
+  fs.mkdirSync(workDir, { recursive: true });
   const listing = listSeedFiles(seedsDir);
   report(...listing.issues);
   if (availability.issue) report(availability.issue);
@@ -300,7 +303,7 @@ export function validateSeeds(
   sink.close();
   say(`facts checked: ${ledger.statements} statements in ${factFiles.length} files`);
 
-  const { restated, ...distinct } = ledger.finish(
+  const { restated, repeatedEvidence, ...distinct } = ledger.finish(
     (display, index) =>
       // Shown paths are relative to the working directory: resolve one back to its file.
       YamlSource.parse(display, fs.readFileSync(path.resolve(display), 'utf8')).source.locate([
@@ -326,6 +329,7 @@ export function validateSeeds(
     version: hash.digest('hex').slice(0, 16),
     distinct: { entities: checker.entityCount, ...distinct },
     restated,
+    repeatedEvidence,
     textsSkipped: availability.skipped,
     fastYaml: true,
     millis: Date.now() - started,

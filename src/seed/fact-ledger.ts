@@ -63,17 +63,27 @@ export class FactLedger {
   finish(
     locate: (file: string, index: number) => { line: number; column: number },
     report: (issue: SeedIssue) => void,
-  ): { facts: number; evidence: number; restated: { id: string; type: string }[] } {
+  ): {
+    facts: number;
+    evidence: number;
+    restated: { id: string; type: string }[];
+    /** Evidence ids handed over more than once (a quote repeated by statements of one fact). */
+    repeatedEvidence: string[];
+  } {
     let facts = 0;
     let evidence = 0;
     const restated: { id: string; type: string }[] = [];
+    const repeatedEvidence: string[] = [];
     for (const writer of this.writers) writer.close();
     for (const writer of this.writers) {
       const statements: FactStatement[] = [];
       const evidenceIds = new Set<string>();
       for (const line of fs.readFileSync(writer.file, 'utf8').split('\n')) {
         const [kind, id, signature, file, index] = line.split('\t');
-        if (kind === 'E') evidenceIds.add(id!);
+        if (kind === 'E') {
+          if (evidenceIds.has(id!)) repeatedEvidence.push(id!);
+          else evidenceIds.add(id!);
+        }
         if (kind !== 'F') continue;
         // Fact ids are from--type--to[--key], and slugs never hold "--".
         const [from, type, to] = id!.split('--');
@@ -93,6 +103,6 @@ export class FactLedger {
       evidence += evidenceIds.size;
       fs.rmSync(writer.file, { force: true });
     }
-    return { facts, evidence, restated };
+    return { facts, evidence, restated, repeatedEvidence: [...new Set(repeatedEvidence)] };
   }
 }

@@ -1,35 +1,34 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, type EntityLabel } from '../model/graph-model.js';
-import type { BulkPlan } from './bulk-validate.js';
-import { readUnits } from './bulk-load.js';
+import type { PartialDate } from '../model/partial-date.js';
+import type { LoadUnit, RowSink, ValidatedSeed } from './bulk-validate.js';
 import { ENTITY_PROPERTIES, FACT_DATES, FACT_QUALIFIERS } from './checker.js';
 import { FileWriter } from './file-writer.js';
-import { entityRow, factRow } from './load.js';
-import type { EvidenceRecord, FactRecord } from './types.js';
+import { fileLines } from './list-file.js';
+import { entityRow } from './load.js';
+import type { EntityRecord, EvidenceRecord, FactRecord } from './types.js';
 
 /**
- * The import sink: turns a validated plan (the spool of checked load units) into the CSV files of
- * Neo4j's offline importer, `neo4j-admin database import full`. The rows are the very rows the
- * transactional and batched loads send to Cypher (entityRow, factRow, the evidence records), and
- * each column carries the type Cypher gives the value the driver sends (a JavaScript number
- * arrives as a float, hence `:double`), so every sink leaves the same graph.
+ * The import sink: the validator hands it checked rows and it writes them straight into the CSV
+ * files of Neo4j's offline importer, `neo4j-admin database import full`, in the same pass (no
+ * spool, no second reading). The rows are those the transactional and batched loads send to
+ * Cypher (entityRow; factRow's properties; the evidence records), and each column carries the
+ * type Cypher gives the value the driver sends (a JavaScript number arrives as a float, hence
+ * `:double`), so every sink leaves the same graph.
  *
  * One file per entity label and per relationship type, each with its header on the first line;
  * strings are always quoted (so "" is an empty string and an empty field is a missing value),
- * arrays are joined with ARRAY_DELIMITER. Facts stated by several articles (few: the plan lists
- * them) are written once, at the end, with the quotes of all their statements counted.
+ * arrays are joined with ARRAY_DELIMITER; an empty list is an empty field (no property), as in the
+ * loads. Facts and quotes are written as they come. A fact stated by several articles (few: the
+ * validator lists them at its end) is then collapsed to one row, its evidence count the number of
+ * distinct quotes of all its statements, and a quote handed over twice is kept once: a rewrite of
+ * the files concerned, only when there are such facts or quotes.
  */
 
 /** A control character no seed text holds (checked while writing). */
 export const ARRAY_DELIMITER = '\u001f';
-const ARRAY_COLUMNS = new Set([
-  'labelLangs',
-  'labelTexts',
-  'aliasLangs',
-  'aliasTexts',
-  'searchNames',
-]);
+const ARRAY_COLUMNS = ['labelLangs', 'labelTexts', 'aliasLangs', 'aliasTexts', 'searchNames'];
 const NUMBER_COLUMNS = new Set(['ordinal', 'offset', 'evidenceCount']);
 
 function dateColumns(names: readonly string[]): string[] {
@@ -37,25 +36,39 @@ function dateColumns(names: readonly string[]): string[] {
 }
 
 function typed(column: string): string {
-  if (ARRAY_COLUMNS.has(column)) return `${column}:string[]`;
+  if (ARRAY_COLUMNS.includes(column)) return `${column}:string[]`;
   if (NUMBER_COLUMNS.has(column)) return `${column}:double`;
   if (/^(start|end|attested|published)(Min|Max)$/.test(column)) return `${column}:date`;
   return column;
 }
 
-const ENTITY_COLUMNS = (label: EntityLabel) => [
-  'name',
-  'nameKey',
-  'sortKey',
-  ...ARRAY_COLUMNS,
-  'wikidata',
-  ...ENTITY_PROPERTIES,
-  ...dateColumns(label === 'Document' ? ['published'] : ['start', 'end']),
-];
+const ENTITY_COLUMNS = new Map(
+  ENTITY_LABELS.map((label) => [
+    label,
+    [
+      'name',
+      'nameKey',
+      'sortKey',
+      ...ARRAY_COLUMNS,
+      'wikidata',
+      ...ENTITY_PROPERTIES,
+      ...dateColumns(label === 'Document' ? ['published'] : ['start', 'end']),
+    ],
+  ]),
+);
+/** Evidence: id first, then what it is about (the rewrite of repeated quotes reads both). */
 const EVIDENCE_COLUMNS = ['about', 'document', 'quote', 'offset'];
+/** Facts: the id and the evidence count first (the collapse of restated facts reads both). */
 const FACT_COLUMNS = ['evidenceCount', ...FACT_QUALIFIERS, ...dateColumns(FACT_DATES)];
 
-/** One CSV file of the import: its header names the id or endpoints, then typed properties. */
+/** Whether a text needs the importer's multiline parsing. */
+const hasLineBreak = (text: string) => text.includes('\n') || text.includes('\r');
+
+function quote(text: string): string {
+  return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
+}
+
+/** One CSV file of the import. */
 class CsvFile {
   private readonly out: FileWriter;
   /** Whether a value held a line break (the importer must then be told, for this file only). */
@@ -67,47 +80,31 @@ class CsvFile {
     readonly group: 'nodes' | 'relationships',
     /** The label(s) or the type, as given to the importer. */
     readonly name: string,
-    private readonly keys: readonly string[],
-    private readonly columns: readonly string[],
+    header: string,
   ) {
-    this.out = new FileWriter(file);
-    this.out.write(`${[...keys, ...columns.map(typed)].join(',')}\n`);
+    // 256 KB each: twenty of them, and their buffers count in the process's RSS.
+    this.out = new FileWriter(file, 256 * 1024);
+    this.out.write(`${header}\n`);
   }
 
-  write(keys: readonly string[], row: Record<string, unknown>): void {
-    for (const column of Object.keys(row)) {
-      if (!this.columns.includes(column))
-        throw new Error(`import files: ${this.name} has no column for property "${column}"`);
-    }
-    const fields = keys.map((k) => this.quoted(k));
-    for (const column of this.columns) fields.push(this.field(row[column]));
-    this.out.write(`${fields.join(',')}\n`);
+  /** A quoted string field. */
+  text(value: string): string {
+    if (!this.multiline && hasLineBreak(value)) this.multiline = true;
+    return quote(value);
+  }
+
+  row(line: string): void {
+    this.out.write(line);
     this.rows++;
-  }
-
-  private quoted(text: string): string {
-    if (!this.multiline && /[\r\n]/.test(text)) this.multiline = true;
-    return `"${text.replaceAll('"', '""')}"`;
-  }
-
-  private field(value: unknown): string {
-    if (value === null || value === undefined) return '';
-    if (typeof value === 'number') return String(value);
-    if (Array.isArray(value)) {
-      for (const element of value) {
-        if (String(element).includes(ARRAY_DELIMITER))
-          throw new Error(
-            `import files: a value of ${this.name} holds the control character U+001F, which the import uses between list elements`,
-          );
-      }
-      return this.quoted(value.join(ARRAY_DELIMITER));
-    }
-    return this.quoted(String(value));
   }
 
   close(): number {
     return this.out.close();
   }
+}
+
+function dateFields(date: PartialDate | undefined): string {
+  return date ? `,"${date.value}","${date.precision}",${date.min},${date.max}` : ',,,,';
 }
 
 export interface ImportFiles {
@@ -117,124 +114,281 @@ export interface ImportFiles {
   nodes: number;
   relationships: number;
   bytes: number;
+  /** Time spent writing the files (inside the validation pass) and collapsing restatements. */
   millis: number;
 }
 
-/**
- * Writes the import files of a validated plan into `dir` (created, must be empty), showing
- * progress and rate.
- */
-export function writeImportFiles(
-  plan: BulkPlan,
-  dir: string,
-  onProgress: (message: string) => void = () => {},
-): ImportFiles {
-  const started = Date.now();
-  fs.mkdirSync(dir, { recursive: true });
-  const csv = (
-    name: string,
-    group: CsvFile['group'],
-    label: string,
-    keys: string[],
-    columns: string[],
-  ) => new CsvFile(path.join(dir, `${name}.csv`), group, label, keys, columns);
-  const entityFiles = new Map(
-    ENTITY_LABELS.map((label) => [
-      label,
-      csv(label, 'nodes', `Entity:${label}`, ['id:ID(Entity)'], ENTITY_COLUMNS(label)),
-    ]),
-  );
-  const evidenceFile = csv('Evidence', 'nodes', 'Evidence', ['id:ID(Evidence)'], EVIDENCE_COLUMNS);
-  const citedFile = csv(
-    'CITED_IN',
-    'relationships',
-    'CITED_IN',
-    [':START_ID(Evidence)', ':END_ID(Entity)'],
-    [],
-  );
-  const factFiles = new Map(
-    RELATIONSHIP_TYPES.map((type) => [
-      type,
-      csv(
-        type,
-        'relationships',
-        type,
-        [':START_ID(Entity)', ':END_ID(Entity)', 'id'],
-        FACT_COLUMNS,
-      ),
-    ]),
-  );
-  const all = [...entityFiles.values(), evidenceFile, citedFile, ...factFiles.values()];
-
-  const restated = new Set(plan.restated.map((f) => f.id));
-  const restatedFacts = new Map<string, FactRecord>();
-  const restatedQuotes = new Map<string, Set<string>>();
-  let relationships = 0;
-  let last = Date.now();
-  const progress = (force = false) => {
-    if (!force && Date.now() - last < 2000) return;
-    last = Date.now();
-    const rate = Math.round(relationships / Math.max(0.001, (Date.now() - started) / 1000));
-    onProgress(`writing import files: ${relationships} relationships (${rate}/s)`);
-  };
-  const writeFact = (fact: FactRecord, evidenceCount: number) => {
-    const { from, to, props } = factRow(fact, evidenceCount);
-    const { id, ...properties } = props as { id: string } & Record<string, unknown>;
-    factFiles.get(fact.type)!.write([from as string, to as string, id], properties);
-    relationships++;
-  };
-  const writeEvidence = (e: EvidenceRecord) => {
-    const { id, ...properties } = e;
-    evidenceFile.write([id], properties);
-    citedFile.write([id, e.document], {});
-    relationships++;
-  };
-
-  try {
-    for (const unit of readUnits(plan.spool)) {
-      for (const entity of unit.entities) {
-        const { id, ...properties } = entityRow(entity) as { id: string } & Record<string, unknown>;
-        entityFiles.get(entity.label)!.write([id], properties);
-      }
-      // A unit holds each fact with its quotes, so a fact stated once counts its quotes here.
-      const quotes = new Map<string, Set<string>>();
-      for (const e of unit.evidence) {
-        const seen = restated.has(e.about)
-          ? (restatedQuotes.get(e.about) ?? restatedQuotes.set(e.about, new Set()).get(e.about)!)
-          : (quotes.get(e.about) ?? quotes.set(e.about, new Set()).get(e.about)!);
-        if (seen.has(e.id)) continue;
-        seen.add(e.id);
-        writeEvidence(e);
-      }
-      for (const fact of unit.facts) {
-        if (restated.has(fact.id)) {
-          if (!restatedFacts.has(fact.id)) restatedFacts.set(fact.id, fact);
-        } else {
-          writeFact(fact, quotes.get(fact.id)?.size ?? 0);
-        }
-      }
-      progress();
+/** The first field of a CSV record, unquoted, and where the rest starts. */
+function firstField(record: string): { value: string; rest: number } {
+  let i = 1;
+  let value = '';
+  for (;;) {
+    const end = record.indexOf('"', i);
+    if (record[end + 1] === '"') {
+      value += record.slice(i, end + 1);
+      i = end + 2;
+      continue;
     }
-    for (const fact of restatedFacts.values())
-      writeFact(fact, restatedQuotes.get(fact.id)?.size ?? 0);
-  } finally {
-    for (const file of all) file.close();
+    return { value: value + record.slice(i, end), rest: end + 2 };
   }
-  progress(true);
+}
 
-  const used = all.filter((f) => f.rows > 0);
-  const multiline = used.filter((f) => f.multiline).map((f) => f.file);
-  return {
-    dir,
-    args: [
-      ...used.map((f) => `--${f.group}=${f.name}=${f.file}`),
-      ...(multiline.length > 0
-        ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`]
-        : ['--multiline-fields=false']),
-    ],
-    nodes: used.filter((f) => f.group === 'nodes').reduce((n, f) => n + f.rows, 0),
-    relationships,
-    bytes: used.reduce((n, f) => n + fs.statSync(f.file).size, 0),
-    millis: Date.now() - started,
-  };
+/** The records of a CSV file (a record spans lines while its quotes are unbalanced). */
+function* csvRecords(file: string): Generator<string> {
+  let record = '';
+  let quotes = 0;
+  for (const line of fileLines(file)) {
+    record += line;
+    for (let i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) quotes++;
+    if (quotes % 2 === 0) {
+      yield record;
+      record = '';
+      quotes = 0;
+    }
+  }
+  if (record) yield record;
+}
+
+/** Rewrites a CSV file through `keep` (the header is kept), record by record. */
+function rewrite(file: string, keep: (record: string) => string | null): void {
+  const next = `${file}.next`;
+  const out = new FileWriter(next);
+  let header = true;
+  for (const record of csvRecords(file)) {
+    if (header) {
+      out.write(record);
+      header = false;
+      continue;
+    }
+    const kept = keep(record);
+    if (kept !== null) out.write(kept);
+  }
+  out.close();
+  fs.renameSync(next, file);
+}
+
+/**
+ * The validator's sink for `npm run import`: writes the import files into `dir` (created, must be
+ * empty) as the rows arrive, showing progress and rate; `finish` settles restated facts and
+ * repeated quotes once the validator has listed them.
+ */
+export class ImportFilesSink implements RowSink {
+  private readonly entityFiles = new Map<EntityLabel, CsvFile>();
+  private readonly evidenceFile: CsvFile;
+  private readonly citedFile: CsvFile;
+  private readonly factFiles = new Map<string, CsvFile>();
+  private readonly all: CsvFile[];
+  private relationships = 0;
+  private writingMillis = 0;
+  private last = Date.now();
+  private closed = false;
+
+  constructor(
+    readonly dir: string,
+    private readonly onProgress: (message: string) => void = () => {},
+  ) {
+    fs.mkdirSync(dir, { recursive: true });
+    const csv = (name: string, group: CsvFile['group'], label: string, header: string[]) =>
+      new CsvFile(path.join(dir, `${name}.csv`), group, label, header.join(','));
+    for (const label of ENTITY_LABELS) {
+      this.entityFiles.set(
+        label,
+        csv(label, 'nodes', `Entity:${label}`, [
+          'id:ID(Entity)',
+          ...ENTITY_COLUMNS.get(label)!.map(typed),
+        ]),
+      );
+    }
+    this.evidenceFile = csv('Evidence', 'nodes', 'Evidence', [
+      'id:ID(Evidence)',
+      ...EVIDENCE_COLUMNS.map(typed),
+    ]);
+    this.citedFile = csv('CITED_IN', 'relationships', 'CITED_IN', [
+      ':START_ID(Evidence)',
+      ':END_ID(Entity)',
+    ]);
+    for (const type of RELATIONSHIP_TYPES) {
+      this.factFiles.set(
+        type,
+        csv(type, 'relationships', type, [
+          'id',
+          ...FACT_COLUMNS.slice(0, 1).map(typed),
+          ':START_ID(Entity)',
+          ':END_ID(Entity)',
+          ...FACT_COLUMNS.slice(1).map(typed),
+        ]),
+      );
+    }
+    this.all = [
+      ...this.entityFiles.values(),
+      this.evidenceFile,
+      this.citedFile,
+      ...this.factFiles.values(),
+    ];
+  }
+
+  add(_phase: number, part: Partial<Omit<LoadUnit, 'phase'>>): void {
+    const started = Date.now();
+    for (const entity of part.entities ?? []) this.entity(entity);
+    const evidence = part.evidence ?? [];
+    // A statement's quotes, each once (the checker hands over a repeated quote as often as it is
+    // written); a fact's evidence count is the number of its distinct quotes.
+    let counted = 0;
+    for (let i = 0; i < evidence.length; i++) {
+      const e = evidence[i]!;
+      let repeated = false;
+      for (let j = 0; j < i && !repeated; j++) repeated = evidence[j]!.id === e.id;
+      if (repeated) continue;
+      this.evidence(e);
+      counted++;
+    }
+    for (const fact of part.facts ?? []) this.fact(fact, counted);
+    this.writingMillis += Date.now() - started;
+    if (Date.now() - this.last >= 2000) this.progress();
+  }
+
+  private progress(): void {
+    this.last = Date.now();
+    this.onProgress(`writing import files: ${this.relationships} relationships`);
+  }
+
+  private entity(entity: EntityRecord): void {
+    const file = this.entityFiles.get(entity.label)!;
+    const row = entityRow(entity);
+    const columns = ENTITY_COLUMNS.get(entity.label)!;
+    let line = file.text(String(row.id));
+    for (const column of columns) {
+      const value = row[column];
+      line += ',';
+      if (value === null || value === undefined) continue;
+      if (typeof value === 'number') line += String(value);
+      else if (Array.isArray(value)) {
+        const joined = value.join(ARRAY_DELIMITER);
+        if (joined.split(ARRAY_DELIMITER).length !== value.length)
+          throw new Error(
+            `import files: a value of ${entity.id} holds the control character U+001F, which the import uses between list elements`,
+          );
+        line += file.text(joined);
+      } else if (typeof value === 'object') line += String(value);
+      else line += file.text(String(value as string));
+    }
+    for (const column in row) {
+      if (column !== 'id' && !columns.includes(column))
+        throw new Error(`import files: ${file.name} has no column for property "${column}"`);
+    }
+    file.row(`${line}\n`);
+  }
+
+  private evidence(e: EvidenceRecord): void {
+    const file = this.evidenceFile;
+    file.row(
+      `"${e.id}",${file.text(e.about)},${file.text(e.document)},${file.text(e.quote)},${e.offset ?? ''}\n`,
+    );
+    this.citedFile.row(`"${e.id}",${this.citedFile.text(e.document)}\n`);
+    this.relationships++;
+  }
+
+  private fact(fact: FactRecord, evidenceCount: number): void {
+    const file = this.factFiles.get(fact.type)!;
+    let line = `${file.text(fact.id)},${evidenceCount},${file.text(fact.from)},${file.text(fact.to)}`;
+    const { qualifiers, dates } = fact;
+    for (const q of FACT_QUALIFIERS) {
+      const value = qualifiers[q];
+      line += value === null || value === undefined ? ',' : `,${file.text(value)}`;
+    }
+    for (const d of FACT_DATES) line += dateFields(dates[d]);
+    file.row(`${line}\n`);
+    this.relationships++;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const file of this.all) file.close();
+  }
+
+  /** After a valid seed: one row per restated fact, each repeated quote once; the importer's arguments. */
+  finish(seed: Pick<ValidatedSeed, 'restated' | 'repeatedEvidence'>): ImportFiles {
+    const started = Date.now();
+    this.close();
+    // Quotes handed over again by another statement of the same fact: keep the first.
+    const repeated = new Set(seed.repeatedEvidence);
+    const dropped = new Map<string, number>();
+    if (repeated.size > 0) {
+      const seen = new Set<string>();
+      const droppedIds = new Set<string>();
+      rewrite(this.evidenceFile.file, (record) => {
+        const id = record.slice(1, record.indexOf('"', 1));
+        if (!repeated.has(id)) return record;
+        if (!seen.has(id)) {
+          seen.add(id);
+          return record;
+        }
+        const about = firstField(record.slice(record.indexOf(',') + 1)).value;
+        dropped.set(about, (dropped.get(about) ?? 0) + 1);
+        droppedIds.add(id);
+        this.evidenceFile.rows--;
+        this.relationships--;
+        return null;
+      });
+      seen.clear();
+      rewrite(this.citedFile.file, (record) => {
+        const id = record.slice(1, record.indexOf('"', 1));
+        if (!droppedIds.has(id)) return record;
+        if (!seen.has(id)) {
+          seen.add(id);
+          return record;
+        }
+        this.citedFile.rows--;
+        return null;
+      });
+    }
+    // Facts stated by several articles: one row, counting the distinct quotes of all statements.
+    const byType = new Map<string, Set<string>>();
+    for (const { id, type } of seed.restated) {
+      (byType.get(type) ?? byType.set(type, new Set()).get(type)!).add(id);
+    }
+    for (const [type, ids] of byType) {
+      const file = this.factFiles.get(type)!;
+      const first = new Map<string, { rest: string; count: number }>();
+      rewrite(file.file, (record) => {
+        const { value: id, rest } = firstField(record);
+        if (!ids.has(id)) return record;
+        const comma = record.indexOf(',', rest);
+        const count = Number(record.slice(rest, comma));
+        const held = first.get(id);
+        if (held) held.count += count;
+        else first.set(id, { rest: record.slice(comma), count });
+        file.rows--;
+        this.relationships--;
+        return null;
+      });
+      const out = fs.openSync(file.file, 'a');
+      for (const [id, { rest, count }] of first) {
+        fs.writeSync(out, `${quote(id)},${count - (dropped.get(id) ?? 0)}${rest}`);
+        file.rows++;
+        this.relationships++;
+      }
+      fs.closeSync(out);
+    }
+    this.writingMillis += Date.now() - started;
+    this.progress();
+
+    const used = this.all.filter((f) => f.rows > 0);
+    for (const file of this.all) if (file.rows === 0) fs.rmSync(file.file, { force: true });
+    const multiline = used.filter((f) => f.multiline).map((f) => f.file);
+    return {
+      dir: this.dir,
+      args: [
+        ...used.map((f) => `--${f.group}=${f.name}=${f.file}`),
+        ...(multiline.length > 0
+          ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`]
+          : ['--multiline-fields=false']),
+      ],
+      nodes: used.filter((f) => f.group === 'nodes').reduce((n, f) => n + f.rows, 0),
+      relationships: this.relationships,
+      bytes: used.reduce((n, f) => n + fs.statSync(f.file).size, 0),
+      millis: this.writingMillis,
+    };
+  }
 }

@@ -7,9 +7,14 @@ import { createDriver } from '../db/driver.js';
 import * as local from '../local-neo4j/manager.js';
 import { importCommandArgs, offlineImport } from '../local-neo4j/offline-import.js';
 import { storeDir } from '../local-neo4j/store-swap.js';
-import { recordLoadedVersion, runInTransactions } from './bulk-load.js';
-import { validateBulk, type BulkPlan, type BulkValidateOptions } from './bulk-validate.js';
-import { writeImportFiles, type ImportFiles } from './import-files.js';
+import { recordLoadedVersion } from './bulk-load.js';
+import {
+  validateSeeds,
+  type BulkPlan,
+  type BulkValidateOptions,
+  type ValidatedSeed,
+} from './bulk-validate.js';
+import { ImportFilesSink, type ImportFiles } from './import-files.js';
 import { ensureSchema } from './load.js';
 
 /**
@@ -40,38 +45,44 @@ export interface PrepareOptions extends BulkValidateOptions {
 }
 
 export interface Prepared {
-  plan: Omit<BulkPlan, 'cleanup'>;
+  plan: ValidatedSeed;
   files: ImportFiles;
   manifest: ImportManifest;
 }
 
-/** Validates the seed and writes the import files and their manifest into outDir. */
+/**
+ * Validates the seed and writes the import files and their manifest into outDir, in one pass: the
+ * validator hands its checked rows to the import sink, which writes the CSV files as they come.
+ */
 export function prepareImport(options: PrepareOptions): Prepared {
   const say = options.onProgress ?? (() => {});
   if (fs.existsSync(options.outDir) && fs.readdirSync(options.outDir).length > 0)
     throw new ImportRefusedError(`${options.outDir} is not empty: give a new folder for the files`);
   fs.mkdirSync(options.outDir, { recursive: true });
-  say('validating the seed (nothing is written unless all of it is valid)');
-  let plan: BulkPlan;
+  say('validating the seed and writing the import files (imported only if all of it is valid)');
+  const workDir = path.join(options.outDir, 'work');
+  let seed: ValidatedSeed;
+  let files: ImportFiles;
   try {
-    plan = validateBulk({ ...options, workDir: path.join(options.outDir, 'spool') });
+    const sink = new ImportFilesSink(path.join(options.outDir, 'csv'), say);
+    try {
+      seed = validateSeeds({ ...options, workDir }, sink);
+    } finally {
+      sink.close();
+      fs.rmSync(workDir, { recursive: true, force: true });
+    }
+    say(
+      `seed valid in ${(seed.millis / 1000).toFixed(1)} s: ${seed.distinct.entities} entities, ` +
+        `${seed.distinct.facts} facts, ${seed.distinct.evidence} quotes`,
+    );
+    files = sink.finish(seed);
   } catch (error) {
     fs.rmSync(options.outDir, { recursive: true, force: true });
     throw error;
   }
-  try {
-    say(
-      `seed valid in ${(plan.millis / 1000).toFixed(1)} s: ${plan.distinct.entities} entities, ` +
-        `${plan.distinct.facts} facts, ${plan.distinct.evidence} quotes`,
-    );
-    const files = writeImportFiles(plan, path.join(options.outDir, 'csv'), say);
-    const manifest: ImportManifest = { version: plan.version, distinct: plan.distinct };
-    fs.writeFileSync(path.join(options.outDir, MANIFEST), JSON.stringify(manifest, null, 2));
-    const { cleanup: _cleanup, ...planInfo } = plan;
-    return { plan: planInfo, files, manifest };
-  } finally {
-    plan.cleanup();
-  }
+  const manifest: ImportManifest = { version: seed.version, distinct: seed.distinct };
+  fs.writeFileSync(path.join(options.outDir, MANIFEST), JSON.stringify(manifest, null, 2));
+  return { plan: seed, files, manifest };
 }
 
 export function readManifest(outDir: string): ImportManifest {
@@ -96,15 +107,9 @@ export async function finishImport(
   say: (message: string) => void = () => {},
 ): Promise<{ millis: number; labels: Record<string, number>; types: Record<string, number> }> {
   const started = Date.now();
-  say('giving entities without names per language or aliases their empty lists');
-  await runInTransactions(driver, database, cypher('import/empty-lists'));
-  const indexing = Date.now();
-  say(
-    `empty lists set in ${((indexing - started) / 1000).toFixed(1)} s; creating the indexes, ` +
-      'constraints and full-text index, waiting until they are online',
-  );
+  say('creating the indexes, constraints and full-text index, waiting until they are online');
   await ensureSchema(driver, database, cypher('bulk/await-indexes'));
-  say(`indexes online in ${((Date.now() - indexing) / 1000).toFixed(1)} s`);
+  say(`indexes online in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const counts = await recordLoadedVersion(driver, database, manifest, 'import');
   return { millis: Date.now() - started, ...counts };
 }
@@ -138,7 +143,9 @@ export interface ImportSummary {
   replaced: { nodes: number; relationships: number };
   relationships: number;
   nodes: number;
+  /** The validation pass, which writes the import files as it goes. */
   validateMillis: number;
+  /** Of which writing the files (and collapsing restated facts after it). */
   filesMillis: number;
   importMillis: number;
   /** Starting Neo4j on the new store. */

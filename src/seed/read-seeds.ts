@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { validateSeeds, type RowSink } from './bulk-validate.js';
+import { validateSeeds, type RowSink, type ValidatedSeed } from './bulk-validate.js';
 import type { ReadSeedOptions } from './seed-files.js';
 import type { EntityRecord, EvidenceRecord, FactRecord, SeedGraph } from './types.js';
 
@@ -55,6 +55,18 @@ export function readSeeds(options: ReadSeedOptions): SeedGraph {
       evidence: [...sink.evidence.values()],
       textsSkipped: seed.textsSkipped,
     };
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Checks a seed of any size without keeping its rows (`npm run seed -- --check`). */
+export function checkSeeds(
+  options: ReadSeedOptions & { onProgress?: (m: string) => void },
+): ValidatedSeed {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-seed-'));
+  try {
+    return validateSeeds({ ...options, workDir }, { add: () => {}, close: () => {} });
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }

@@ -49,6 +49,15 @@ const indexes = async () =>
       'SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state RETURN * ORDER BY name',
     )
   ).records.map((r) => r.toObject());
+/** Entities without aliases: how many store no list, and how many an empty one. */
+const withoutAliases = async () =>
+  (
+    await driver.executeQuery(
+      'MATCH (n:Entity) WHERE n.aliasLangs IS NULL OR size(n.aliasLangs) = 0 ' +
+        'RETURN count(CASE WHEN n.aliasLangs IS NULL AND n.aliasTexts IS NULL THEN 1 END) AS absent, ' +
+        'count(n.aliasLangs) AS empty',
+    )
+  ).records[0]!.toObject();
 const importInto = (force: boolean, seedsDir = seed.seedsDir) =>
   importSeeds(settings, { ...seed, seedsDir, force, heap: '512m', offHeap: '1g' });
 
@@ -62,9 +71,14 @@ describe('npm run import', () => {
     expected = await dump();
     expectedIndexes = await indexes();
     expect(expected.some((line) => line.includes('evidenceCount'))).toBe(true);
+    // An empty list is no property, in every sink (the importer cannot store an empty list).
+    const noAliases = await withoutAliases();
+    expect(Number(noAliases.absent)).toBeGreaterThan(0);
+    expect(Number(noAliases.empty)).toBe(0);
 
     await bulkLoadSeeds(driver, { ...seed, database: undefined, reset: true });
     expect(await dump()).toEqual(expected);
+    expect(await withoutAliases()).toEqual(noAliases);
 
     const summary = await importInto(true);
     // The importer replaced the store under the driver: reconnect.
@@ -73,6 +87,7 @@ describe('npm run import', () => {
     expect(summary.replaced.nodes).toBeGreaterThan(0);
     expect(summary.relationships).toBe(graph.facts.length + graph.evidence.length);
     expect(await dump()).toEqual(expected);
+    expect(await withoutAliases()).toEqual(noAliases);
     expect(await indexes()).toEqual(expectedIndexes);
     expect(await loadedSeedVersion(driver, undefined)).toBe(graph.version);
     expect(fs.existsSync(path.join(settings.home, 'import-files'))).toBe(false);

@@ -49,6 +49,8 @@ describe('a server started over a Neo4j with an empty plan cache', () => {
   it('is ready within 30 s, having warmed every example and explorer operation', () => {
     console.log(`[warm-start] /ready 200 after ${Math.round(readyMs)} ms`);
     expect(readyMs).toBeLessThan(30_000);
+    const report = capture.lines().find((line) => /^warm/.test(String(line.msg)));
+    console.log(`[warm-start] ${String(report?.msg)}: ${JSON.stringify(report?.warmed)}`);
     const done = capture.lines().find((line) => /^warmed \d+ operations/.test(String(line.msg)));
     expect(done, 'the warm-up finished within its time bound and said so').toBeDefined();
     // Entries read "<operation>[/<variant>] <ms> ms", e.g. "Expand/2 310 ms".

@@ -10,8 +10,8 @@ import { copySeeds, documentsDir, seedOptions } from '../support/seeds.js';
 
 /**
  * One streaming validator serves every command, through a sink: readSeeds (in memory) and the
- * batched load and import (a spool) must judge a seed alike: the same problems at the same
- * file:line:column, whether a file is read whole or in chunks. (The exact positions are pinned in
+ * batched load (a spool; the import's CSV sink is fed the same way) must judge a seed alike: the
+ * same problems at the same file:line:column, whether a file is read whole or in chunks. (The exact positions are pinned in
  * test/integration/seed-bad-input.test.ts.)
  */
 
