@@ -6,7 +6,7 @@ import { formatRatio, leaveOneOut } from '../draft/evaluate.js';
 import { DraftError, MAX_ARTICLE_BYTES } from '../draft/input.js';
 import { draftSummary } from '../draft/summary.js';
 import { displayPath, readSeeds } from '../seed/read-seeds.js';
-import { SeedValidationError, formatIssue } from '../seed/types.js';
+import { reportSeedIssues } from './report-seed-issues.js';
 import { parseCliPositionals, runCli } from './run-cli.js';
 
 const HELP = `Usage: npm run draft -- ARTICLE.txt [--url URL] [--publisher ID|NAME] [--published DATE]
@@ -123,13 +123,6 @@ runCli(async () => {
       console.error(`error [${error.code}]: ${error.message}`);
       return error.exitCode;
     }
-    if (error instanceof SeedValidationError) {
-      for (const issue of error.issues) console.error(formatIssue(issue));
-      console.error(
-        `\n${error.issues.length} problem(s): nothing was merged; the seed files are as they were.`,
-      );
-      return 1;
-    }
-    throw error;
+    return reportSeedIssues(error, 'nothing was merged; the seed files are as they were');
   }
 });

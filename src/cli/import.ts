@@ -8,7 +8,7 @@ import {
   prepareImport,
   readManifest,
 } from '../seed/import-seeds.js';
-import { formatIssue, SeedValidationError } from '../seed/types.js';
+import { reportSeedIssues } from './report-seed-issues.js';
 import { largeSeedOptions } from './large-seed-options.js';
 import { printGraphCounts } from './print-graph-counts.js';
 import { parseCliArgs, runCli } from './run-cli.js';
@@ -126,9 +126,6 @@ runCli(async () => {
     printGraphCounts(summary);
     return 0;
   } catch (error) {
-    if (!(error instanceof SeedValidationError)) throw error;
-    for (const issue of error.issues) console.error(formatIssue(issue));
-    console.error(`\n${error.issues.length} problem(s): nothing was imported.`);
-    return 1;
+    return reportSeedIssues(error, 'nothing was imported');
   }
 });

@@ -3,7 +3,7 @@ import { createDriver, verifyDatabase } from '../db/driver.js';
 import * as local from '../local-neo4j/manager.js';
 import { bulkLoadSeeds } from '../seed/bulk-load.js';
 import { validateBulk } from '../seed/bulk-validate.js';
-import { formatIssue, SeedValidationError } from '../seed/types.js';
+import { reportSeedIssues } from './report-seed-issues.js';
 import { largeSeedOptions } from './large-seed-options.js';
 import { printGraphCounts } from './print-graph-counts.js';
 import { progressDisplay } from '../progress/display.js';
@@ -66,12 +66,7 @@ runCli(async () => {
     ...largeSeedOptions({ seeds: args.seeds, documents: args.documents }, config),
     ...display,
   };
-  const invalid = (error: unknown) => {
-    if (!(error instanceof SeedValidationError)) throw error;
-    for (const issue of error.issues) console.error(formatIssue(issue));
-    console.error(`\n${error.issues.length} problem(s): nothing was loaded.`);
-    return 1;
-  };
+  const invalid = (error: unknown) => reportSeedIssues(error, 'nothing was loaded');
 
   if (args.check) {
     try {

@@ -7,7 +7,7 @@ import { chooseSink, seedBytes, SINK_NAMES, type SinkName } from '../seed/choose
 import { countAll, importSeeds } from '../seed/import-seeds.js';
 import { loadSeedGraph } from '../seed/load.js';
 import { checkSeeds, readSeeds } from '../seed/read-seeds.js';
-import { SeedValidationError, formatIssue } from '../seed/types.js';
+import { reportSeedIssues } from './report-seed-issues.js';
 import { printGraphCounts } from './print-graph-counts.js';
 import { parseCliArgs, runCli } from './run-cli.js';
 
@@ -59,12 +59,7 @@ runCli(async () => {
     documentsDir: path.resolve(args.documents ?? config.documentsDir),
     requireTexts: Boolean(args['require-texts']) || process.env.CI === 'true',
   };
-  const invalid = (error: unknown) => {
-    if (!(error instanceof SeedValidationError)) throw error;
-    for (const issue of error.issues) console.error(formatIssue(issue));
-    console.error(`\n${error.issues.length} problem(s): nothing was loaded.`);
-    return 1;
-  };
+  const invalid = (error: unknown) => reportSeedIssues(error, 'nothing was loaded');
 
   if (args.check) {
     try {
