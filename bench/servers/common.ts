@@ -11,6 +11,11 @@ import { createDriver } from '../../src/db/driver.js';
  * reports that count, the requests served and the process's peak RSS.
  */
 
+// The servers run from source through tsx, which turns on source maps for stack traces; deployed
+// code (npm run build, node dist/...) runs without them. Off here for all three servers: the
+// driver formats a stack for every statement it runs, and source maps make that dear.
+process.setSourceMapsEnabled(false);
+
 export interface ServerStats {
   requests: number;
   cypher: number;

@@ -9,7 +9,7 @@ import { loadExamples } from '../graphql/playground.js';
 import { freePort } from '../server/free-port.js';
 import { parseCliArgs, runCli } from './run-cli.js';
 
-const HELP = `Usage: npm run soak -- [--duration 120] [--connections 32] [--url URL] [--sample 10] [--json FILE]
+const HELP = `Usage: npm run soak -- [--duration 120] [--connections 32] [--url URL [--metrics-url URL]] [--sample 10] [--json FILE]
 
 A bounded soak of the GraphQL server over loopback: --connections concurrent clients send a mix
 of the example operations (examples/*.graphql), searches and lookups for --duration seconds.
@@ -25,6 +25,8 @@ Options:
   --duration S      seconds of load (default 120, at most 3600)
   --connections N   concurrent clients (default 32, at most 256)
   --url URL         a running server's GraphQL endpoint; loopback addresses only
+  --metrics-url URL that server's /metrics, when it serves them on a port of their own
+                    (METRICS_PORT; production mode always does); default: /metrics beside --url
   --sample S        seconds between RSS samples (default 10)
   --json FILE       also write the figures as JSON to FILE
 `;
@@ -49,9 +51,20 @@ interface Metrics {
   graphqlErrors: number;
 }
 
-/** The server's own figures, from its Prometheus endpoint. */
-async function readMetrics(base: string): Promise<Metrics> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+/**
+ * The server's own figures, from its Prometheus endpoint. Refuses an answer that is not the
+ * server's metrics: a soak that cannot see memory must say so, not report 0 MB as level.
+ */
+async function readMetrics(url: string): Promise<Metrics> {
+  const response = await fetch(url);
+  const text = await response.text();
+  if (response.status !== 200 || !/^process_resident_memory_bytes /m.test(text)) {
+    throw new Error(
+      `${url} answered ${response.status} without the server's memory figures; ` +
+        'when the server serves /metrics on a port of its own (METRICS_PORT, or production ' +
+        'mode), pass that address as --metrics-url',
+    );
+  }
   const sum = (name: string) =>
     text
       .split('\n')
@@ -118,7 +131,7 @@ async function startServer() {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     base: `http://127.0.0.1:${port}`,
-    metricsBase: `http://127.0.0.1:${metricsPort}`,
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
     child,
     stderr: () => stderr,
     /** SIGTERM: the job drains, closes the driver and stops its Neo4j. */
@@ -135,6 +148,7 @@ runCli(async () => {
     duration: { type: 'string', default: '120' },
     connections: { type: 'string', default: '32' },
     url: { type: 'string' },
+    'metrics-url': { type: 'string' },
     sample: { type: 'string', default: '10' },
     json: { type: 'string' },
   });
@@ -162,26 +176,35 @@ runCli(async () => {
     }
   }
   let base: string;
-  let metricsBase: string;
+  let metricsUrl: string;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  if (args['metrics-url'] && !args.url) {
+    console.error(`--metrics-url goes with --url (a server of your own)\n\n${HELP}`);
+    return 2;
+  }
   if (args.url) {
     const url = new URL(args.url);
-    if (!LOOPBACK.has(url.hostname)) {
-      console.error(`the soak only runs over loopback; ${url.hostname} is not a loopback address`);
-      return 2;
+    const metrics = new URL(args['metrics-url'] ?? `${url.origin}/metrics`);
+    for (const { hostname } of [url, metrics]) {
+      if (!LOOPBACK.has(hostname)) {
+        console.error(`the soak only runs over loopback; ${hostname} is not a loopback address`);
+        return 2;
+      }
     }
     base = url.origin;
-    metricsBase = base;
+    metricsUrl = metrics.href;
   } else {
     console.error('starting the server (its own local Neo4j, the seed graph)...');
     server = await startServer();
     base = server.base;
-    metricsBase = server.metricsBase;
+    metricsUrl = server.metricsUrl;
   }
   const stopServer = () => server?.stop();
   process.once('SIGINT', () => void stopServer()?.then(() => process.exit(130)));
   try {
     await waitReady(base, server?.child, 300_000);
+    // Before any load: a soak that cannot read the server's memory is refused at once.
+    await readMetrics(metricsUrl);
     const ops = operations();
     // Once each, untimed: every operation must work before load means anything.
     for (const op of ops) {
@@ -195,7 +218,7 @@ runCli(async () => {
         throw new Error(`warm-up failed: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
       }
     }
-    const before = await readMetrics(metricsBase);
+    const before = await readMetrics(metricsUrl);
     const started = Date.now();
     const rss: Array<{ second: number; mb: number }> = [{ second: 0, mb: before.rss / MB }];
     let sampling = true;
@@ -203,7 +226,7 @@ runCli(async () => {
       while (sampling) {
         await sleep(sampleSeconds * 1000);
         if (!sampling) break;
-        const { rss: now } = await readMetrics(metricsBase);
+        const { rss: now } = await readMetrics(metricsUrl);
         rss.push({ second: Math.round((Date.now() - started) / 1000), mb: now / MB });
         console.error(`  ${rss.at(-1)!.second} s: RSS ${rss.at(-1)!.mb.toFixed(1)} MB`);
       }
@@ -221,7 +244,7 @@ runCli(async () => {
     });
     sampling = false;
     await sampler;
-    const after = await readMetrics(metricsBase);
+    const after = await readMetrics(metricsUrl);
     rss.push({ second: Math.round((Date.now() - started) / 1000), mb: after.rss / MB });
 
     const graphqlErrors = after.graphqlErrors - before.graphqlErrors;

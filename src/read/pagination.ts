@@ -138,8 +138,13 @@ export function pageOf<T extends KeyedRow>(
     pageInfo: {
       hasNextPage: request.last === null ? more : request.before !== null,
       hasPreviousPage: request.last === null ? request.after !== null : more,
-      startCursor: page[0]?.cursor ?? null,
-      endCursor: page[page.length - 1]?.cursor ?? null,
+      // Read when selected too: a nested query has a page per parent, and few ask their cursors.
+      get startCursor() {
+        return page[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return page[page.length - 1]?.cursor ?? null;
+      },
     },
   };
 }

@@ -114,7 +114,9 @@ export function createApp(deps: AppDeps): App {
     renderGraphiQL: renderPlaygroundPage,
     cors: corsOptions(settings.corsOrigins),
     batching: limits.batch > 1 && { limit: limits.batch },
-    maxRequestBodySize: limits.bodyBytes,
+    // The POST body is read and limited by readBody above (413 with our error code) before yoga
+    // sees it; yoga's own limit would pipe every body through a second, stream-based check.
+    maxRequestBodySize: false,
     multipart: false,
     context: ({ request }): GraphQLContext => {
       const requestId = requestIdOf(request);
