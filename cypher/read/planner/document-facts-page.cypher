@@ -7,7 +7,10 @@
 // projects what the query selects. {{types}} lists every relationship type, so each fact is
 // found by an index seek on its id.
 // No aggregation function appears (Neo4j refuses one inside a projection's subquery): the
-// quotes are a COLLECT per fact and the first offset an ordered COLLECT.
+// quotes are one COLLECT per fact, in offset order (undated last), so the first offset is the
+// first quote's. Each fact's quotes are found from the fact (the index on Evidence.about) and
+// checked against the document: written as a path from the document, Neo4j expanded all of the
+// document's quotes for every fact (16,805 db hits against 2,117 for example 6).
 {page: COLLECT {
   MATCH ({{evidence}}:Evidence)-[:CITED_IN]->({{document}})
   WITH DISTINCT {{evidence}}.about AS {{about}}
@@ -15,14 +18,12 @@
   WHERE {{fact}}.id = {{about}}
   WITH {{fact}}, {{subject}}, {{object}},
        COLLECT {
-         MATCH ({{quote}}:Evidence {about: {{fact}}.id})-[:CITED_IN]->({{document}})
-         RETURN {{quote}}
-       } AS {{quotes}},
-       right('000000000' + toString(coalesce(head(COLLECT {
-         MATCH ({{quote}}:Evidence {about: {{fact}}.id})-[:CITED_IN]->({{document}})
-         WHERE {{quote}}.offset IS NOT NULL
-         RETURN {{quote}}.offset AS offset ORDER BY offset LIMIT 1
-       }), 0)), 10) AS {{key}}
+         MATCH ({{quote}}:Evidence {about: {{fact}}.id})
+         WHERE ({{quote}})-[:CITED_IN]->({{document}})
+         RETURN {{quote}} ORDER BY {{quote}}.offset
+       } AS {{quotes}}
+  WITH {{fact}}, {{subject}}, {{object}}, {{quotes}},
+       right('000000000' + toString(coalesce(head({{quotes}}).offset, 0)), 10) AS {{key}}
   WHERE ({{lowerId}} = '' OR [{{key}}, {{fact}}.id] > [{{lowerKey}}, {{lowerId}}])
     AND ({{upperId}} = '' OR [{{key}}, {{fact}}.id] < [{{upperKey}}, {{upperId}}])
   ORDER BY {{key}} {{order}}, {{fact}}.id {{order}}
