@@ -135,10 +135,14 @@ function unavailable(code: string, error: unknown): boolean {
  */
 function plain(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) return value.toString();
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = plain(value[i]);
     return value;
+  }
+  // The driver unpacks maps as plain objects and temporal values as class instances: only the
+  // latter need the (dearer) temporal checks.
+  if (Object.getPrototypeOf(value) !== Object.prototype) {
+    if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) return value.toString();
   }
   const object = value as Record<string, unknown>;
   for (const key in object) object[key] = plain(object[key]);

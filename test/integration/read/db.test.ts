@@ -76,12 +76,23 @@ describe('Db', () => {
     }
   });
 
-  it('hands back dates as ISO strings', async () => {
+  it('hands back dates as ISO strings, at any depth of lists and maps', async () => {
     const [row] = await db().read(
-      { name: 'test/date', text: 'RETURN date("2021-04-01") AS day, [date("2019-12-03")] AS days' },
+      {
+        name: 'test/date',
+        text:
+          'RETURN date("2021-04-01") AS day, [date("2019-12-03")] AS days, ' +
+          '{at: {when: [datetime("2020-01-02T03:04:05Z")]}, n: 1} AS nested, ' +
+          'localdatetime("2020-01-02T03:04") AS local',
+      },
       {},
     );
-    expect(row).toEqual({ day: '2021-04-01', days: ['2019-12-03'] });
+    expect(row).toEqual({
+      day: '2021-04-01',
+      days: ['2019-12-03'],
+      nested: { at: { when: ['2020-01-02T03:04:05Z'] }, n: 1 },
+      local: '2020-01-02T03:04:00',
+    });
   });
 
   it('runs reads only: a write is refused', async () => {
