@@ -2,7 +2,7 @@ import { parseCliArgs, runCli } from '../src/cli/run-cli.js';
 import { progressDisplay, timedStep } from '../src/progress/display.js';
 import { countGraph } from '../src/seed/load.js';
 import { prepareDatabase, type BenchDatabase } from './lib/database.js';
-import { runLoad } from './lib/load.js';
+import { combineSlices, runLoad, type LoadResult } from './lib/load.js';
 import { drawPools } from './lib/params.js';
 import {
   QUERIES,
@@ -17,8 +17,8 @@ import { profileRequest, type Profile } from './lib/profile.js';
 import { startServer, type RunningServer } from './lib/servers.js';
 
 const HELP = `Usage: npm run bench -- [--scale N] [--seed S] [--concurrency 1,16,64] [--seconds 10]
-                       [--warmup 5] [--queries q1,q2,...] [--systems ours,neo4j-graphql,raw]
-                       [--port 7697] [--neo4j-home DIR]
+                       [--warmup 5] [--rounds 1] [--queries q1,q2,...]
+                       [--systems ours,neo4j-graphql,raw] [--port 7697] [--neo4j-home DIR]
 
 Benchmarks this project's GraphQL server against @neo4j/graphql over an equivalent schema and
 against one hand-written Cypher statement per query (through neo4j-driver), on the same Neo4j and
@@ -37,6 +37,10 @@ Options:
   --concurrency L   connections, comma-separated (default 1,16,64)
   --seconds T       measured seconds per cell (default 10)
   --warmup T        warm-up seconds per cell, not measured (default 5)
+  --rounds R        split each cell's measured seconds into R slices, taken in turn by the
+                    systems (ours, @neo4j/graphql, raw, ours, ...), so that load from other work
+                    on a shared machine falls on all of them alike (default 1: one slice each);
+                    requests/s is over all slices, p50 the median and p99 the highest of theirs
   --queries L       queries to run (default all: ${QUERIES.map((q) => q.id).join(',')})
   --systems L       systems to run (default all: ${SYSTEMS.join(',')})
   --port P          Bolt port of the benchmark's Neo4j (default 7697)
@@ -75,6 +79,7 @@ runCli(async () => {
     concurrency: { type: 'string' },
     seconds: { type: 'string' },
     warmup: { type: 'string' },
+    rounds: { type: 'string' },
     queries: { type: 'string' },
     systems: { type: 'string' },
     port: { type: 'string' },
@@ -87,6 +92,7 @@ runCli(async () => {
   const concurrency = list(args.concurrency, ['1', '16', '64']).map(Number);
   const seconds = Number(args.seconds ?? 10);
   const warmup = Number(args.warmup ?? 5);
+  const rounds = Number(args.rounds ?? 1);
   const port = Number(args.port ?? 7697);
   const queries = list(
     args.queries,
@@ -99,6 +105,8 @@ runCli(async () => {
     concurrency.some((c) => !Number.isInteger(c) || c < 1) ||
     !(seconds > 0) ||
     !(warmup >= 0) ||
+    !Number.isInteger(rounds) ||
+    rounds < 1 ||
     !Number.isInteger(port) ||
     queries.some((q) => !QUERIES.some((d) => d.id === q)) ||
     systems.some((s) => !SYSTEMS.includes(s));
@@ -147,6 +155,7 @@ runCli(async () => {
         concurrency,
         warmupSeconds: warmup,
         seconds,
+        rounds,
         neo4jHeap: db.settings.heap,
         neo4jPageCache: db.settings.pageCache,
       },
@@ -222,28 +231,48 @@ runCli(async () => {
         prepared.set(system, requests);
       }
       for (const c of args['profile-only'] ? [] : concurrency) {
+        const slices = new Map<System, { loads: LoadResult[]; served: number; cypher: number }>();
         for (const [system, requests] of prepared) {
           const server = servers.get(system)!;
           // On a terminal, a bar of the cell's seconds (warm-up, then measured).
-          const cell = `${q.id} ${system} c=${c}`;
           if (warmup > 0) {
-            await timedStep(display, `${cell} warm-up (s)`, warmup, () =>
+            await timedStep(display, `${q.id} ${system} c=${c} warm-up (s)`, warmup, () =>
               runLoad(server.url, requests, c, warmup),
             );
           }
           await server.resetPeak();
-          const before = await server.stats();
-          const load = await timedStep(display, `${cell} measuring (s)`, seconds, () =>
-            runLoad(server.url, requests, c, seconds),
-          );
+          slices.set(system, { loads: [], served: 0, cypher: 0 });
+        }
+        const slice = seconds / rounds;
+        for (let round = 1; round <= rounds; round++) {
+          for (const [system, requests] of prepared) {
+            const server = servers.get(system)!;
+            const of = rounds > 1 ? ` ${round}/${rounds}` : '';
+            const before = await server.stats();
+            const load = await timedStep(
+              display,
+              `${q.id} ${system} c=${c} measuring${of} (s)`,
+              slice,
+              () => runLoad(server.url, requests, c, slice),
+            );
+            const after = await server.stats();
+            const totals = slices.get(system)!;
+            totals.loads.push(load);
+            totals.served += after.requests - before.requests - 1; // minus the stats call itself
+            totals.cypher += after.cypher - before.cypher;
+          }
+        }
+        for (const [system] of prepared) {
+          const server = servers.get(system)!;
+          const { loads, served, cypher } = slices.get(system)!;
+          const load = combineSlices(loads);
           const after = await server.stats();
-          const served = after.requests - before.requests - 1; // minus the stats call itself
           results.measurements.push({
             query: q.id,
             system,
             concurrency: c,
             ...load,
-            cypherPerRequest: served > 0 ? (after.cypher - before.cypher) / served : NaN,
+            cypherPerRequest: served > 0 ? cypher / served : NaN,
             ...(system === 'ours' ? { reportedRoundTrips: reportedTrips.get(system) } : {}),
             serverPeakRssMb: after.peakRssMb,
           });

@@ -72,3 +72,23 @@ export function runLoad(
     );
   });
 }
+
+/**
+ * One cell's figures from the slices it was measured in (see --rounds in bench/run.ts):
+ * requests/s over all of them; autocannon gives percentiles, not histograms, so p50 is the
+ * median of the slices' and p99 the highest (never better than a slice measured).
+ */
+export function combineSlices(loads: readonly LoadResult[]): LoadResult {
+  if (loads.length === 1) return loads[0]!;
+  const requests = loads.reduce((sum, l) => sum + l.requests, 0);
+  const seconds = loads.reduce((sum, l) => sum + l.seconds, 0);
+  const p50s = loads.map((l) => l.p50Ms).sort((a, b) => a - b);
+  return {
+    requestsPerSecond: seconds > 0 ? requests / seconds : 0,
+    requests,
+    p50Ms: p50s[Math.floor((p50s.length - 1) / 2)]!,
+    p99Ms: Math.max(...loads.map((l) => l.p99Ms)),
+    errors: loads.reduce((sum, l) => sum + l.errors, 0),
+    seconds,
+  };
+}

@@ -36,6 +36,8 @@ export interface Results {
     concurrency: number[];
     warmupSeconds: number;
     seconds: number;
+    /** Slices per cell, taken in turn by the systems (1 in runs before the option existed). */
+    rounds?: number;
     neo4jHeap: string;
     neo4jPageCache: string;
   };
@@ -107,7 +109,7 @@ export function markdown(results: Results): string {
     `Graph: ${Object.entries(results.graph.labels)
       .map(([k, x]) => `${x} ${k}`)
       .join(', ')}; ${Object.values(results.graph.types).reduce((a, b) => a + b, 0)} facts.`,
-    `Each cell: autocannon for ${results.settings.seconds} s after a ${results.settings.warmupSeconds} s warm-up, requests cycling through parameters drawn from the graph; Neo4j heap ${results.settings.neo4jHeap}, page cache ${results.settings.neo4jPageCache}; all on one machine (load generator, servers and Neo4j share its cores).`,
+    `Each cell: autocannon for ${results.settings.seconds} s after a ${results.settings.warmupSeconds} s warm-up${(results.settings.rounds ?? 1) > 1 ? `, measured in ${results.settings.rounds} slices taken in turn by the systems (requests/s over all slices, p50 the median and p99 the highest of the slices')` : ''}, requests cycling through parameters drawn from the graph; Neo4j heap ${results.settings.neo4jHeap}, page cache ${results.settings.neo4jPageCache}; all on one machine (load generator, servers and Neo4j share its cores).`,
     '',
     'Columns per system: requests/s, p50 ms, p99 ms, errors, Cypher statements per request. Ratios are of requests/s.',
     '',
