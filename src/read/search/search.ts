@@ -6,7 +6,7 @@ import type { Lookups } from '../lookups/lookups.js';
 import { edgesOf, pageOf, pageRequest, type PageArgs } from '../pagination.js';
 import { toEntity, type Connection, type Props, type SearchHitRecord } from '../records.js';
 import { statement } from '../statements.js';
-import { bestName, compareTuples, luceneQuery } from './ranking.js';
+import { compareTuples, luceneQuery, nameMatcher } from './ranking.js';
 
 /** Hits the full-text index hands over for ranking; beyond it, a search is too vague to page. */
 export const SEARCH_LIMIT = 1000;
@@ -38,6 +38,7 @@ export class Search {
       labels,
       slim,
     });
+    const matchName = nameMatcher(text);
     const hits = rows
       .map((r) => {
         // Slim hits are partial: they stay out of the request's entity cache.
@@ -45,7 +46,7 @@ export class Search {
           ? toEntity(r.node as Props, r.labels)
           : this.lookups.prime(r.node as Props, r.labels);
         const score = Number(r.score);
-        const match = bestName(node, text);
+        const match = matchName(node);
         return { key: [match.tier, -score], id: node.id, node, score, match };
       })
       .sort((a, b) => comparePositions([a.key, a.id], [b.key, b.id]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../../src/read/errors.js';
 import { toEntity } from '../../../src/read/records.js';
-import { bestName, escapeLucene, luceneQuery } from '../../../src/read/search/ranking.js';
+import { escapeLucene, luceneQuery, nameMatcher } from '../../../src/read/search/ranking.js';
 
 describe('the full-text query built from user text', () => {
   it('requires every word, as a phrase the index analyzer folds, the last one also as a prefix', () => {
@@ -62,6 +62,6 @@ describe('the name that matched', () => {
     ['nat', 'Nations Unies', 'fr', 3],
     ['unies nat', 'Nations Unies', 'fr', 5],
   ])('"%s" matches "%s" (%s), tier %i', (text, name, language, tier) => {
-    expect(bestName(un, text)).toEqual({ text: name, language, tier });
+    expect(nameMatcher(text)(un)).toEqual({ text: name, language, tier });
   });
 });
