@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { parseCliArgs, runCli } from '../src/cli/run-cli.js';
+import { projectRoot } from '../src/config/env.js';
 import { progressDisplay, timedStep } from '../src/progress/display.js';
 import { countGraph } from '../src/seed/load.js';
 import { prepareDatabase, type BenchDatabase } from './lib/database.js';
@@ -25,7 +28,8 @@ against one hand-written Cypher statement per query (through neo4j-driver), on t
 the same generated graph: for each query and concurrency, autocannon runs each system for a warm-up,
 then for the measured seconds. Writes bench/results/<time>-scale-N.{json,md} (and latest-scale-N.*)
 with requests/s, p50, p99, errors, Cypher statements per request, the servers' peak RSS, ratios,
-the machine and the versions.
+the machine and the versions. This project's server runs as deployed: built first (npm run
+build, into dist/) and run from the JavaScript, in production mode.
 
 The database is a local Neo4j of its own (bench/data/neo4j-scale-N-seed-S, port --port) with the
 APOC plugin @neo4j/graphql needs, fetched with Maven; the seed is generated (npm run generate) and
@@ -138,6 +142,15 @@ runCli(async () => {
       `parameters drawn: ${pools.meetings.length} meetings, ${pools.persons.length} persons, hubs ${pools.hubs.join(', ')}`,
     );
 
+    if (systems.includes('ours')) {
+      // Ours runs as deployed: the built JavaScript (bench/servers/ours.ts).
+      log('building the server (npm run build) ...');
+      execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'build.mjs')], {
+        cwd: projectRoot,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      process.env.BENCH_OURS_FROM = 'dist';
+    }
     for (const system of systems) {
       log(`starting the ${system} server`);
       servers.set(system, await startServer(system, db.port));
