@@ -1,7 +1,7 @@
 // A page of the facts the document {{document}} supports (the facts its quotes are about), in the
 // order their first quote appears in its text ({{key}}: that offset, zero-padded to compare as
-// text), then fact id, read {{order}} from the keyset bounds [{{lowerKey}}, {{lowerId}}] /
-// [{{upperKey}}, {{upperId}}], one more than the page ({{limit}}). Each fact {{fact}} comes with
+// text), then fact id, read {{order}} from the keyset {{bounds}} (read/fragments/keyset-bounds,
+// or nothing for a page without a cursor), one more than the page ({{limit}}). Each fact {{fact}} comes with
 // its ends {{subject}} and {{object}} and the document's quotes for it ({{quotes}}, each bound
 // to {{quote}} in turn); {{row}}
 // projects what the query selects. {{types}} lists every relationship type, so each fact is
@@ -24,8 +24,7 @@
        } AS {{quotes}}
   WITH {{fact}}, {{subject}}, {{object}}, {{quotes}},
        right('000000000' + toString(coalesce(head({{quotes}}).offset, 0)), 10) AS {{key}}
-  WHERE ({{lowerId}} = '' OR [{{key}}, {{fact}}.id] > [{{lowerKey}}, {{lowerId}}])
-    AND ({{upperId}} = '' OR [{{key}}, {{fact}}.id] < [{{upperKey}}, {{upperId}}])
+  {{bounds}}
   ORDER BY {{key}} {{order}}, {{fact}}.id {{order}}
   LIMIT toInteger({{limit}})
   RETURN {{row}}

@@ -64,6 +64,8 @@ export interface PreparedRead {
 interface Reading {
   descending: boolean;
   by: RelationshipOrderField | null;
+  /** Whether it reads from a cursor: without one, its text has no keyset bounds. */
+  seeks: boolean;
 }
 
 /** The single-edge fields read the first edge of the same ordered page. */
@@ -92,10 +94,13 @@ export function prepareRead(plan: OperationPlan, variables: Variables): Prepared
       for (const page of plan.pagesOf.get(root) ?? []) {
         const { request, order, asOf } = relationshipArguments(page, variables);
         const { params: bounds, descending } = pageQuery(request, order?.descending);
-        for (const [name, value] of Object.entries(bounds))
-          params[`p${page.index}_${name}`] = value;
+        const seeks = request.after !== null || request.before !== null;
+        for (const [name, value] of Object.entries(bounds)) {
+          // Without a cursor the text has no bounds (keysetTokens): only the size is sent.
+          if (seeks || name === 'limit') params[`p${page.index}_${name}`] = value;
+        }
         if (asOf !== null) params[`p${page.index}_asOf`] = asOf;
-        pages.set(page, { request, reading: { descending, by: order?.by ?? null } });
+        pages.set(page, { request, reading: { descending, by: order?.by ?? null, seeks } });
       }
       Object.assign(prepared.params, params);
       for (const [page, { request, reading }] of pages) {
@@ -142,7 +147,7 @@ export function statementText(
   lists: ReadonlyMap<ListRoot, ListQuery>,
 ): string {
   const readings = [...prepared.readings.values()].map(
-    (r) => `${r.descending ? 'd' : 'a'}${r.by?.[0] ?? ''}`,
+    (r) => `${r.descending ? 'd' : 'a'}${r.by?.[0] ?? ''}${r.seeks ? 's' : ''}`,
   );
   const pages = [...lists.values()].map((list) => list.page(RETURNED_NODE).text);
   const key = `${roots.map((r) => r.index).join(',')}|${readings.join('')}|${pages.join('|')}`;
@@ -200,18 +205,30 @@ function render(
 }
 
 /**
- * The keyset tokens of page `i`: its bounds and size as the parameters prepareRead set
- * ($p<i>_lowerKey ...), and the way it reads its order.
+ * The keyset tokens of page `i`, whose rows are bound to `key` and `fact`: its bounds (when it
+ * reads from a cursor) and size as the parameters prepareRead set ($p<i>_lowerKey ...), and the
+ * way it reads its order.
  */
-function keysetTokens(i: number, descending: boolean): Record<string, Fragment> {
+function keysetTokens(
+  i: number,
+  reading: Reading,
+  key: Fragment,
+  fact: Fragment,
+): Record<string, Fragment> {
   const param = (name: string) => parameterName(`p${i}_${name}`);
   return {
-    lowerKey: param('lowerKey'),
-    lowerId: param('lowerId'),
-    upperKey: param('upperKey'),
-    upperId: param('upperId'),
+    bounds: reading.seeks
+      ? fillTemplate('read/fragments/keyset-bounds', {
+          key,
+          fact,
+          lowerKey: param('lowerKey'),
+          lowerId: param('lowerId'),
+          upperKey: param('upperKey'),
+          upperId: param('upperId'),
+        })
+      : cypherPiece``,
     limit: param('limit'),
-    order: orderDirection(descending),
+    order: orderDirection(reading.descending),
   };
 }
 
@@ -279,7 +296,7 @@ class Renderer {
       key: variableName(`k${i}`),
       orderKey: orderKey(this.reading(child).by ?? child.fact.order.by, fact, other),
       holds,
-      ...keysetTokens(i, this.reading(child).descending),
+      ...keysetTokens(i, this.reading(child), variableName(`k${i}`), fact),
       row: this.edge(child.edge, parent, fact, other, variableName(`k${i}`), child.fact.direction),
       total: withTotal
         ? fillTemplate('read/planner/relationship-count', { parent, rel, holds })
@@ -364,7 +381,7 @@ class Renderer {
       key,
       subject,
       object,
-      ...keysetTokens(i, this.reading(child).descending),
+      ...keysetTokens(i, this.reading(child), key, fact),
       row: cypherPiece`{${joinFragments(row, ', ')}}`,
       total: child.withTotal
         ? fillTemplate('read/planner/document-facts-count', tokens)
