@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SeedChecker, sortIssues, type Raw, type TextLookup } from './checker.js';
+import { SeedChecker, sortIssues } from './checker.js';
+import { checkEntityItem, checkFactsText, LazyTexts, type UnitContext } from './check-units.js';
 import { FactLedger } from './fact-ledger.js';
 import { FileWriter } from './file-writer.js';
-import { listFileItems } from './list-file.js';
+import { listFileItems, type ListFileOptions } from './list-file.js';
 import {
   displayPath,
   listSeedFiles,
@@ -13,7 +14,7 @@ import {
   type ReadSeedOptions,
   type SeedFile,
 } from './seed-files.js';
-import { itemDefOf, schemaIssues, validatorFor } from './schema.js';
+import { itemDefOf, validatorFor } from './schema.js';
 import {
   SeedValidationError,
   type EntityRecord,
@@ -36,7 +37,6 @@ import { YamlSource } from './yaml-source.js';
 /** Rows per load unit (one Neo4j transaction in pass 2). */
 export const UNIT_ROWS = 5000;
 const MAX_ISSUES = 1000;
-const TEXT_CACHE = 256;
 
 export interface BulkValidateOptions extends ReadSeedOptions {
   /** Where the spool and ledger go (default: a fresh folder in the system temp dir). */
@@ -76,44 +76,14 @@ export interface BulkPlan {
   cleanup(): void;
 }
 
-/** Article texts read on demand through a small LRU: quotes of one article come together. */
-class LazyTexts implements TextLookup {
-  private readonly cache = new Map<string, string | undefined>();
-  checker: SeedChecker | undefined;
-
-  constructor(private readonly dir: string | undefined) {}
-
-  /** A text already read (for its checksum), so its quotes need not read it again. */
-  remember(documentId: string, bytes: Buffer): void {
-    this.cache.set(documentId, bytes.toString('utf8').normalize('NFC'));
-    if (this.cache.size > TEXT_CACHE) this.cache.delete(this.cache.keys().next().value!);
-  }
-
-  get(documentId: string): string | undefined {
-    if (this.dir === undefined) return undefined;
-    if (this.cache.has(documentId)) {
-      const text = this.cache.get(documentId);
-      this.cache.delete(documentId);
-      this.cache.set(documentId, text);
-      return text;
-    }
-    const name = this.checker?.textFileOf(documentId);
-    const file = name === undefined ? undefined : path.join(this.dir, name);
-    // A missing text is reported once, with its document entry; its quotes go unchecked.
-    const text =
-      file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8').normalize('NFC') : undefined;
-    this.cache.set(documentId, text);
-    if (this.cache.size > TEXT_CACHE) this.cache.delete(this.cache.keys().next().value!);
-    return text;
-  }
-}
-
 /**
  * Where the validator hands what it has checked: entities with their quotes (phase 0 documents,
  * phase 1 the others), then facts with theirs (phase 2), in reading order. A fact stated by
  * several articles arrives once per statement; the plan lists those at the end.
  */
 export interface RowSink {
+  /** Called once every entity id is indexed, with each one's position in the index (or -1). */
+  begin?(positionOf: (id: string) => number): void;
   add(phase: number, part: Partial<Omit<LoadUnit, 'phase'>>): void;
   close(): void;
 }
@@ -190,18 +160,28 @@ export function validateBulk(options: BulkValidateOptions): BulkPlan {
   }
 }
 
+/** What both readings share: the checker, the listing, the version hash, the ledger. */
+interface Validation {
+  started: number;
+  options: BulkValidateOptions & { workDir: string };
+  say: (message: string) => void;
+  tick: (message: () => string) => void;
+  availability: ReturnType<typeof textsAvailability>;
+  checker: SeedChecker;
+  context: UnitContext;
+  hash: ReturnType<typeof versionHash>;
+  entityFiles: SeedFile[];
+  factFiles: SeedFile[];
+  ledger: FactLedger;
+  listOptions: (file: SeedFile) => ListFileOptions;
+}
+
 /**
- * The one seed validator every command uses: reads the seed files once as a stream, checks
- * everything (schema, ids, references, kinds, dates, quotes and checksums, conflicts between
- * statements), reports each problem at file:line:column, and hands the checked rows to `sink`.
- * The sink is closed once every file is read; the validation error, if any, is thrown after, so
- * a sink must not make its rows visible before this returns (the spool and the in-memory sink
- * only collect; the loads write nothing until it has returned).
+ * The first reading: the seed's files listed, and every entity id indexed (references may point
+ * forward: a document's publisher is in entities/), which hashes the entity files into the
+ * version as it reads them.
  */
-export function validateSeeds(
-  options: BulkValidateOptions & { workDir: string },
-  sink: RowSink,
-): ValidatedSeed {
+function beginValidation(options: BulkValidateOptions & { workDir: string }): Validation {
   const started = Date.now();
   const say = options.onProgress ?? (() => {});
   const tick = throttled(say);
@@ -211,34 +191,30 @@ export function validateSeeds(
   const checker = new SeedChecker(texts, MAX_ISSUES);
   texts.checker = checker;
   const report = (...issues: Parameters<SeedChecker['report']>) => checker.report(...issues);
-  const quiet = () => {};
 
-  const { workDir } = options;
-  fs.mkdirSync(workDir, { recursive: true });
+  fs.mkdirSync(options.workDir, { recursive: true });
   const listing = listSeedFiles(seedsDir);
   report(...listing.issues);
   if (availability.issue) report(availability.issue);
   const hash = versionHash();
   const entityFiles = listing.files.filter((f) => f.spec);
-  const items = (file: SeedFile, onText: ((text: string) => void) | undefined, sink = report) =>
-    listFileItems(
-      file.file,
-      {
-        seedsDir,
-        display: displayPath(file.file),
-        key: file.spec!.key,
-        fileDef: file.spec!.def,
-        itemDef: itemDefOf(seedsDir, file.spec!.def, file.spec!.key),
-        ...(onText ? { onText } : {}),
-      },
-      sink,
-    );
+  const listOptions = (file: SeedFile): ListFileOptions => ({
+    seedsDir,
+    display: displayPath(file.file),
+    key: file.spec!.key,
+    fileDef: file.spec!.def,
+    itemDef: itemDefOf(seedsDir, file.spec!.def, file.spec!.key),
+  });
 
-  // Ids first: references may point forward (a document's publisher is in entities/).
   let indexed = 0;
   for (const file of entityFiles) {
     hash.update(file.name);
-    for (const { item, valid } of items(file, (t) => hash.update(t))) {
+    const items = listFileItems(
+      file.file,
+      { ...listOptions(file), onText: (t) => hash.update(t) },
+      report,
+    );
+    for (const { item, valid } of items) {
       if (valid) checker.indexEntity(item, file.spec!.label);
       indexed++;
       tick(() => `checking ids: ${indexed} entities`);
@@ -246,78 +222,50 @@ export function validateSeeds(
   }
   say(`ids checked: ${checker.entityCount} entities`);
 
-  // Entities and their quotes.
   const factFiles = listing.files.filter((f) => !f.spec);
   const ledger = new FactLedger(
-    workDir,
+    options.workDir,
     factFiles.map((f) => displayPath(f.file)),
   );
-  let checked = 0;
-  for (const file of entityFiles) {
-    const label = file.spec!.label;
-    for (const { item, valid } of items(file, undefined, quiet)) {
-      if (!valid || !checker.isIndexed(item)) continue;
-      if (label === 'Document' && availability.present) {
-        const bytes = checker.checkDocumentText(item, options.documentsDir);
-        if (bytes) texts.remember(item.value.id as string, bytes);
-      }
-      const { record, evidence } = checker.entity(item, label);
-      for (const e of evidence) ledger.evidence(e.id);
-      sink.add(label === 'Document' ? 0 : 1, { entities: [record], evidence });
-      checked++;
-      tick(() => `checking entities and quotes: ${checked}/${checker.entityCount}`);
-    }
-  }
+  return {
+    started,
+    options,
+    say,
+    tick,
+    availability,
+    checker,
+    context: {
+      checker,
+      texts,
+      documentsDir: availability.present ? options.documentsDir : undefined,
+    },
+    hash,
+    entityFiles,
+    factFiles,
+    ledger,
+    listOptions,
+  };
+}
 
-  // Facts, file by file.
-  const validateFacts = validatorFor(seedsDir, 'factsFile');
-  let done = 0;
-  const factsStarted = Date.now();
-  for (const [fileIndex, file] of factFiles.entries()) {
-    const text = fs.readFileSync(file.file, 'utf8');
-    hash.update(file.name).update(text);
-    const display = displayPath(file.file);
-    const parsed = YamlSource.parseFast(display, text);
-    report(...parsed.issues);
-    done++;
-    if (parsed.issues.length > 0) continue;
-    const root = parsed.source.value as Raw;
-    if (!validateFacts(root)) {
-      report(...schemaIssues(parsed.source, validateFacts.errors ?? []));
-      continue;
-    }
-    const document = checker.factsDocument(parsed.source, root);
-    if (document === undefined) continue;
-    (root.facts as Raw[]).forEach((value, i) => {
-      const fact = checker.fact({ value, source: parsed.source, path: ['facts', i] }, document);
-      if (!fact) return;
-      ledger.fact(fact.statement, fileIndex);
-      for (const e of fact.evidence) ledger.evidence(e.id);
-      sink.add(2, { evidence: fact.evidence, facts: [fact.record] });
-    });
-    tick(() => {
-      const rate = Math.round(ledger.statements / ((Date.now() - factsStarted) / 1000));
-      return `checking facts: file ${done}/${factFiles.length}, ${ledger.statements} facts (${rate}/s)`;
-    });
-  }
-  sink.close();
-  say(`facts checked: ${ledger.statements} statements in ${factFiles.length} files`);
-
-  const { restated, repeatedEvidence, ...distinct } = ledger.finish(
+/** After the second reading: cross-file fact checks, then the verdict. */
+function endValidation(v: Validation): ValidatedSeed {
+  const { checker, options } = v;
+  v.say(`facts checked: ${v.ledger.statements} statements in ${v.factFiles.length} files`);
+  const { restated, repeatedEvidence, ...distinct } = v.ledger.finish(
     (display, index) =>
       // Shown paths are relative to the working directory: resolve one back to its file.
       YamlSource.parse(display, fs.readFileSync(path.resolve(display), 'utf8')).source.locate([
         'facts',
         index,
       ]),
-    (issue) => report(issue),
+    (issue) => checker.report(issue),
   );
 
   if (checker.totalIssues > 0) {
     const issues = sortIssues(checker.issues);
     if (checker.totalIssues > issues.length) {
       issues.push({
-        file: seedsDir,
+        file: options.seedsDir,
         line: 1,
         column: 1,
         message: `... and ${checker.totalIssues - issues.length} more problem(s) not listed`,
@@ -326,12 +274,73 @@ export function validateSeeds(
     throw new SeedValidationError(issues);
   }
   return {
-    version: hash.digest('hex').slice(0, 16),
+    version: v.hash.digest('hex').slice(0, 16),
     distinct: { entities: checker.entityCount, ...distinct },
     restated,
     repeatedEvidence,
-    textsSkipped: availability.skipped,
+    textsSkipped: v.availability.skipped,
     fastYaml: true,
-    millis: Date.now() - started,
+    millis: Date.now() - v.started,
   };
+}
+
+/**
+ * The one seed validator every command uses: reads the seed files once as a stream, checks
+ * everything (schema, ids, references, kinds, dates, quotes and checksums, conflicts between
+ * statements), reports each problem at file:line:column, and hands the checked rows to `sink`.
+ * The sink is closed once every file is read; the validation error, if any, is thrown after, so
+ * a sink must not make its rows visible before this returns (the spool and the in-memory sink
+ * only collect; the loads write nothing until it has returned).
+ *
+ * Reading order: documents.yaml and entities/* twice (first the ids, then the records and their
+ * quotes), then facts/* once.
+ */
+export function validateSeeds(
+  options: BulkValidateOptions & { workDir: string },
+  sink: RowSink,
+): ValidatedSeed {
+  const v = beginValidation(options);
+  const { checker, ledger, tick } = v;
+  sink.begin?.((id) => checker.positionOf(id));
+  const quiet = () => {};
+
+  // Entities and their quotes.
+  let checked = 0;
+  for (const file of v.entityFiles) {
+    const label = file.spec!.label;
+    for (const item of listFileItems(file.file, v.listOptions(file), quiet)) {
+      const entity = checkEntityItem(v.context, item, label);
+      if (!entity) continue;
+      for (const e of entity.evidence) ledger.evidence(e.id);
+      sink.add(label === 'Document' ? 0 : 1, {
+        entities: [entity.record],
+        evidence: entity.evidence,
+      });
+      checked++;
+      tick(() => `checking entities and quotes: ${checked}/${checker.entityCount}`);
+    }
+  }
+
+  // Facts, file by file.
+  const validateFacts = validatorFor(options.seedsDir, 'factsFile');
+  let done = 0;
+  const factsStarted = Date.now();
+  for (const [fileIndex, file] of v.factFiles.entries()) {
+    const text = fs.readFileSync(file.file, 'utf8');
+    v.hash.update(file.name).update(text);
+    done++;
+    checkFactsText(v.context, validateFacts, displayPath(file.file), text, (fact) => {
+      ledger.fact(fact.statement, fileIndex);
+      for (const e of fact.evidence) ledger.evidence(e.id);
+      sink.add(2, { evidence: fact.evidence, facts: [fact.record] });
+    });
+    tick(() => factsProgress(done, v.factFiles.length, ledger.statements, factsStarted));
+  }
+  sink.close();
+  return endValidation(v);
+}
+
+function factsProgress(done: number, files: number, statements: number, started: number): string {
+  const rate = Math.round(statements / ((Date.now() - started) / 1000));
+  return `checking facts: file ${done}/${files}, ${statements} facts (${rate}/s)`;
 }

@@ -15,6 +15,7 @@ import type {
   LocalizedText,
   SeedIssue,
 } from './types.js';
+import { EntityIndex } from './entity-index.js';
 import type { YamlSource } from './yaml-source.js';
 
 /**
@@ -104,7 +105,7 @@ export interface CheckedFact {
 }
 
 export function sha256(data: Buffer | string): string {
-  return crypto.createHash('sha256').update(data).digest('hex');
+  return crypto.hash('sha256', data, 'hex');
 }
 
 /** The stable id of a quote supporting a fact or entity in a document. */
@@ -133,7 +134,7 @@ function localized(raw: Raw): { labels: LocalizedText[]; aliases: LocalizedText[
 }
 
 export class SeedChecker {
-  private readonly entities = new Map<string, number>();
+  private readonly entities = new EntityIndex();
   /** Documents' text files, for quote checks. */
   private readonly textFiles = new Map<string, string>();
   /** The files entities were read from (few: documents.yaml and entities/*). */
@@ -150,6 +151,11 @@ export class SeedChecker {
     private readonly texts: TextLookup,
     private readonly maxIssues = Number.POSITIVE_INFINITY,
   ) {}
+
+  /** The entity's integer id for the importer (its position in the index), or -1. */
+  positionOf(id: string): number {
+    return this.entities.position(id);
+  }
 
   /** How many issues were found, including those not kept. */
   get totalIssues(): number {
@@ -207,9 +213,8 @@ export class SeedChecker {
       );
       return false;
     }
-    const key = detached(id);
-    this.entities.set(key, this.pack(label, item.source.file, item.source.locateLine(item.path)));
-    if (label === 'Document') this.textFiles.set(key, detached(String(item.value.file)));
+    this.entities.add(id, this.pack(label, item.source.file, item.source.locateLine(item.path)));
+    if (label === 'Document') this.textFiles.set(detached(id), detached(String(item.value.file)));
     return true;
   }
 
