@@ -9,9 +9,7 @@ import { YamlSource } from './yaml-source.js';
 
 /**
  * The validator's second reading, one unit at a time: an entity item (with its quotes and, for a
- * document, its text's checksum) or a whole facts file. The same functions run on the main thread
- * (validateSeeds) and in the validator's worker threads (seed-worker.ts), so a seed is judged the
- * same way wherever its files were checked.
+ * document, its text's checksum) or a whole facts file (see validateSeeds).
  */
 
 const TEXT_CACHE = 256;
