@@ -5,14 +5,13 @@ import { SeedChecker, sortIssues } from './checker.js';
 import { checkEntityItem, checkFactsText, LazyTexts, type UnitContext } from './check-units.js';
 import { FactLedger } from './fact-ledger.js';
 import { FileWriter } from './file-writer.js';
-import { listFileItems, type ListFileOptions } from './list-file.js';
+import { listFileItems } from './list-file.js';
 import {
   displayPath,
   listSeedFiles,
   textsAvailability,
   versionHash,
   type ReadSeedOptions,
-  type SeedFile,
 } from './seed-files.js';
 import { itemDefOf, validatorFor } from './schema.js';
 import {
@@ -82,7 +81,10 @@ export interface BulkPlan {
  * several articles arrives once per statement; the plan lists those at the end.
  */
 export interface RowSink {
-  /** Called once every entity id is indexed, with each one's position in the index (or -1). */
+  /**
+   * Called before any row, with the entities' positions in the validator's index (-1 for an id
+   * not indexed; every entity a row refers to is indexed before the row is handed over).
+   */
   begin?(positionOf: (id: string) => number): void;
   add(phase: number, part: Partial<Omit<LoadUnit, 'phase'>>): void;
   close(): void;
@@ -160,130 +162,6 @@ export function validateBulk(options: BulkValidateOptions): BulkPlan {
   }
 }
 
-/** What both readings share: the checker, the listing, the version hash, the ledger. */
-interface Validation {
-  started: number;
-  options: BulkValidateOptions & { workDir: string };
-  say: (message: string) => void;
-  tick: (message: () => string) => void;
-  availability: ReturnType<typeof textsAvailability>;
-  checker: SeedChecker;
-  context: UnitContext;
-  hash: ReturnType<typeof versionHash>;
-  entityFiles: SeedFile[];
-  factFiles: SeedFile[];
-  ledger: FactLedger;
-  listOptions: (file: SeedFile) => ListFileOptions;
-}
-
-/**
- * The first reading: the seed's files listed, and every entity id indexed (references may point
- * forward: a document's publisher is in entities/), which hashes the entity files into the
- * version as it reads them.
- */
-function beginValidation(options: BulkValidateOptions & { workDir: string }): Validation {
-  const started = Date.now();
-  const say = options.onProgress ?? (() => {});
-  const tick = throttled(say);
-  const { seedsDir } = options;
-  const availability = textsAvailability(options);
-  const texts = new LazyTexts(availability.present ? options.documentsDir : undefined);
-  const checker = new SeedChecker(texts, MAX_ISSUES);
-  texts.checker = checker;
-  const report = (...issues: Parameters<SeedChecker['report']>) => checker.report(...issues);
-
-  fs.mkdirSync(options.workDir, { recursive: true });
-  const listing = listSeedFiles(seedsDir);
-  report(...listing.issues);
-  if (availability.issue) report(availability.issue);
-  const hash = versionHash();
-  const entityFiles = listing.files.filter((f) => f.spec);
-  const listOptions = (file: SeedFile): ListFileOptions => ({
-    seedsDir,
-    display: displayPath(file.file),
-    key: file.spec!.key,
-    fileDef: file.spec!.def,
-    itemDef: itemDefOf(seedsDir, file.spec!.def, file.spec!.key),
-  });
-
-  let indexed = 0;
-  for (const file of entityFiles) {
-    hash.update(file.name);
-    const items = listFileItems(
-      file.file,
-      { ...listOptions(file), onText: (t) => hash.update(t) },
-      report,
-    );
-    for (const { item, valid } of items) {
-      if (valid) checker.indexEntity(item, file.spec!.label);
-      indexed++;
-      tick(() => `checking ids: ${indexed} entities`);
-    }
-  }
-  say(`ids checked: ${checker.entityCount} entities`);
-
-  const factFiles = listing.files.filter((f) => !f.spec);
-  const ledger = new FactLedger(
-    options.workDir,
-    factFiles.map((f) => displayPath(f.file)),
-  );
-  return {
-    started,
-    options,
-    say,
-    tick,
-    availability,
-    checker,
-    context: {
-      checker,
-      texts,
-      documentsDir: availability.present ? options.documentsDir : undefined,
-    },
-    hash,
-    entityFiles,
-    factFiles,
-    ledger,
-    listOptions,
-  };
-}
-
-/** After the second reading: cross-file fact checks, then the verdict. */
-function endValidation(v: Validation): ValidatedSeed {
-  const { checker, options } = v;
-  v.say(`facts checked: ${v.ledger.statements} statements in ${v.factFiles.length} files`);
-  const { restated, repeatedEvidence, ...distinct } = v.ledger.finish(
-    (display, index) =>
-      // Shown paths are relative to the working directory: resolve one back to its file.
-      YamlSource.parse(display, fs.readFileSync(path.resolve(display), 'utf8')).source.locate([
-        'facts',
-        index,
-      ]),
-    (issue) => checker.report(issue),
-  );
-
-  if (checker.totalIssues > 0) {
-    const issues = sortIssues(checker.issues);
-    if (checker.totalIssues > issues.length) {
-      issues.push({
-        file: options.seedsDir,
-        line: 1,
-        column: 1,
-        message: `... and ${checker.totalIssues - issues.length} more problem(s) not listed`,
-      });
-    }
-    throw new SeedValidationError(issues);
-  }
-  return {
-    version: v.hash.digest('hex').slice(0, 16),
-    distinct: { entities: checker.entityCount, ...distinct },
-    restated,
-    repeatedEvidence,
-    textsSkipped: v.availability.skipped,
-    fastYaml: true,
-    millis: Date.now() - v.started,
-  };
-}
-
 /**
  * The one seed validator every command uses: reads the seed files once as a stream, checks
  * everything (schema, ids, references, kinds, dates, quotes and checksums, conflicts between
@@ -292,55 +170,134 @@ function endValidation(v: Validation): ValidatedSeed {
  * a sink must not make its rows visible before this returns (the spool and the in-memory sink
  * only collect; the loads write nothing until it has returned).
  *
- * Reading order: documents.yaml and entities/* twice (first the ids, then the records and their
- * quotes), then facts/* once.
+ * Reading order: documents.yaml, entities/*, facts/*, each file once. An entity is indexed and
+ * checked as it is read: the only references entities make are to documents (their quotes'),
+ * all in documents.yaml, which comes first, and to a document's publisher, an organization from
+ * entities/, which is settled once every entity file is read. Facts come last, when every id is
+ * known.
  */
 export function validateSeeds(
   options: BulkValidateOptions & { workDir: string },
   sink: RowSink,
 ): ValidatedSeed {
-  const v = beginValidation(options);
-  const { checker, ledger, tick } = v;
+  const started = Date.now();
+  const say = options.onProgress ?? (() => {});
+  const tick = throttled(say);
+  const { seedsDir } = options;
+  const availability = textsAvailability(options);
+  const texts = new LazyTexts(availability.present ? options.documentsDir : undefined);
+  const checker = new SeedChecker(texts, MAX_ISSUES);
+  texts.checker = checker;
+  const context: UnitContext = {
+    checker,
+    texts,
+    documentsDir: availability.present ? options.documentsDir : undefined,
+  };
+  const report = (...issues: Parameters<SeedChecker['report']>) => checker.report(...issues);
+
+  fs.mkdirSync(options.workDir, { recursive: true });
+  const listing = listSeedFiles(seedsDir);
+  report(...listing.issues);
+  if (availability.issue) report(availability.issue);
+  const hash = versionHash();
+  const factFiles = listing.files.filter((f) => !f.spec);
+  const ledger = new FactLedger(
+    options.workDir,
+    factFiles.map((f) => displayPath(f.file)),
+  );
+  /** A place in a file that was read in chunks: the file parsed again whole (problems only). */
+  const locateIn = (() => {
+    let parsed: { display: string; source: YamlSource } | undefined;
+    return (display: string, at: ReadonlyArray<string | number>) => {
+      if (parsed?.display !== display) {
+        // Shown paths are relative to the working directory: resolve one back to its file.
+        const text = fs.readFileSync(path.resolve(display), 'utf8');
+        parsed = { display, source: YamlSource.parse(display, text).source };
+      }
+      return parsed.source.locate(at);
+    };
+  })();
+
+  // An entity has its position once indexed, before its row is handed over.
   sink.begin?.((id) => checker.positionOf(id));
-  const quiet = () => {};
 
   // Entities and their quotes.
   let checked = 0;
-  for (const file of v.entityFiles) {
-    const label = file.spec!.label;
-    for (const item of listFileItems(file.file, v.listOptions(file), quiet)) {
-      const entity = checkEntityItem(v.context, item, label);
-      if (!entity) continue;
+  for (const file of listing.files.filter((f) => f.spec)) {
+    const { label, key, def } = file.spec!;
+    hash.update(file.name);
+    const items = listFileItems(
+      file.file,
+      {
+        seedsDir,
+        display: displayPath(file.file),
+        key,
+        fileDef: def,
+        itemDef: itemDefOf(seedsDir, def, key),
+        onText: (t) => hash.update(t),
+      },
+      report,
+    );
+    for (const { item, valid } of items) {
+      if (!valid || !checker.indexEntity(item, label)) continue;
+      const entity = checkEntityItem(context, item, label);
       for (const e of entity.evidence) ledger.evidence(e.id);
       sink.add(label === 'Document' ? 0 : 1, {
         entities: [entity.record],
         evidence: entity.evidence,
       });
       checked++;
-      tick(() => `checking entities and quotes: ${checked}/${checker.entityCount}`);
+      tick(() => `checking entities and quotes: ${checked}`);
     }
   }
+  checker.checkDeferredPublishers(locateIn);
+  say(`entities checked: ${checker.entityCount}`);
 
   // Facts, file by file.
-  const validateFacts = validatorFor(options.seedsDir, 'factsFile');
+  const validateFacts = validatorFor(seedsDir, 'factsFile');
   let done = 0;
   const factsStarted = Date.now();
-  for (const [fileIndex, file] of v.factFiles.entries()) {
+  for (const [fileIndex, file] of factFiles.entries()) {
     const text = fs.readFileSync(file.file, 'utf8');
-    v.hash.update(file.name).update(text);
+    hash.update(file.name).update(text);
     done++;
-    checkFactsText(v.context, validateFacts, displayPath(file.file), text, (fact) => {
+    checkFactsText(context, validateFacts, displayPath(file.file), text, (fact) => {
       ledger.fact(fact.statement, fileIndex);
       for (const e of fact.evidence) ledger.evidence(e.id);
       sink.add(2, { evidence: fact.evidence, facts: [fact.record] });
     });
-    tick(() => factsProgress(done, v.factFiles.length, ledger.statements, factsStarted));
+    tick(() => {
+      const rate = Math.round(ledger.statements / ((Date.now() - factsStarted) / 1000));
+      return `checking facts: file ${done}/${factFiles.length}, ${ledger.statements} facts (${rate}/s)`;
+    });
   }
   sink.close();
-  return endValidation(v);
-}
+  say(`facts checked: ${ledger.statements} statements in ${factFiles.length} files`);
 
-function factsProgress(done: number, files: number, statements: number, started: number): string {
-  const rate = Math.round(statements / ((Date.now() - started) / 1000));
-  return `checking facts: file ${done}/${files}, ${statements} facts (${rate}/s)`;
+  const { restated, repeatedEvidence, ...distinct } = ledger.finish(
+    (display, index) => locateIn(display, ['facts', index]),
+    (issue) => report(issue),
+  );
+
+  if (checker.totalIssues > 0) {
+    const issues = sortIssues(checker.issues);
+    if (checker.totalIssues > issues.length) {
+      issues.push({
+        file: seedsDir,
+        line: 1,
+        column: 1,
+        message: `... and ${checker.totalIssues - issues.length} more problem(s) not listed`,
+      });
+    }
+    throw new SeedValidationError(issues);
+  }
+  return {
+    version: hash.digest('hex').slice(0, 16),
+    distinct: { entities: checker.entityCount, ...distinct },
+    restated,
+    repeatedEvidence,
+    textsSkipped: availability.skipped,
+    fastYaml: true,
+    millis: Date.now() - started,
+  };
 }

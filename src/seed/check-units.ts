@@ -8,7 +8,7 @@ import type { EntityRecord, EvidenceRecord } from './types.js';
 import { YamlSource } from './yaml-source.js';
 
 /**
- * The validator's second reading, one unit at a time: an entity item (with its quotes and, for a
+ * The validator's checks, one unit at a time: an entity item (with its quotes and, for a
  * document, its text's checksum) or a whole facts file (see validateSeeds).
  */
 
@@ -57,14 +57,13 @@ export interface UnitContext {
   documentsDir: string | undefined;
 }
 
-/** An entity of the second reading: its record and quotes, or undefined when it was rejected. */
+/** An entity just indexed: its checks, its record and its quotes. */
 export function checkEntityItem(
   context: UnitContext,
-  { item, valid }: { item: Located<Raw>; valid: boolean },
+  item: Located<Raw>,
   label: EntityLabel,
-): { record: EntityRecord; evidence: EvidenceRecord[] } | undefined {
+): { record: EntityRecord; evidence: EvidenceRecord[] } {
   const { checker, texts, documentsDir } = context;
-  if (!valid || !checker.isIndexed(item)) return undefined;
   if (label === 'Document' && documentsDir !== undefined) {
     const bytes = checker.checkDocumentText(item, documentsDir);
     if (bytes) texts.remember(item.value.id as string, bytes);
