@@ -9,9 +9,16 @@
  * slug, but the index does not rely on the schema) are kept in a small Map beside.
  */
 
+/** FNV-1a over an id's characters (or over the same characters as bytes: the same hash). */
 function hashOf(id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function hashOfBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
   return h >>> 0;
 }
 
@@ -45,9 +52,14 @@ export class EntityIndex {
 
   /** The position of an id, or -1. */
   position(id: string): number {
-    if (!isNarrow(id)) return this.wide.get(id) ?? -1;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++) {
+      const c = id.charCodeAt(i);
+      if (c > 0xff) return this.wide.get(id) ?? -1;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
     const mask = this.table.length - 1;
-    for (let slot = hashOf(id) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = (h >>> 0) & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot]!;
       if (entry === 0) return -1;
       if (this.matches(entry - 1, id)) return entry - 1;
@@ -88,13 +100,13 @@ export class EntityIndex {
       this.keys = grow(this.keys, Math.max(this.keys.length * 2, this.keyBytes + id.length));
     for (let k = 0; k < id.length; k++) this.keys[this.keyBytes + k] = id.charCodeAt(k);
     this.keyBytes += id.length;
-    this.insert(id, i);
+    this.insert(hashOf(id), i);
     return i;
   }
 
-  private insert(id: string, i: number): void {
+  private insert(hash: number, i: number): void {
     const mask = this.table.length - 1;
-    let slot = hashOf(id) & mask;
+    let slot = hash & mask;
     while (this.table[slot] !== 0) slot = (slot + 1) & mask;
     this.table[slot] = i + 1;
   }
@@ -106,7 +118,7 @@ export class EntityIndex {
       if (wide.has(i)) continue;
       const start = this.starts[i]!;
       const end = i + 1 < this.count ? this.starts[i + 1]! : this.keyBytes;
-      this.insert(String.fromCharCode(...this.keys.subarray(start, end)), i);
+      this.insert(hashOfBytes(this.keys, start, end), i);
     }
   }
 }

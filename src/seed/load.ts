@@ -213,28 +213,31 @@ export async function loadSeedGraph(
   return { version: graph.version, labels, types, millis: Date.now() - started };
 }
 
+/**
+ * Nodes per label (the entity labels and Evidence) and fact relationships per type, as Neo4j's
+ * count store keeps them: one lookup each, where a scan of a large graph takes seconds. Labels and
+ * types without any are left out.
+ */
 export async function countGraph(
   driver: Driver,
   database: string | undefined,
 ): Promise<{ labels: Record<string, number>; types: Record<string, number> }> {
-  const labels = await driver.executeQuery(
-    cypher('seed/count-labels'),
-    {},
-    { database, routing: 'READ' },
-  );
-  const types = await driver.executeQuery(
-    cypher('seed/count-types'),
-    {},
-    { database, routing: 'READ' },
-  );
-  return {
-    labels: Object.fromEntries(
-      labels.records.map((r) => [r.get('label') as string, Number(r.get('count'))]),
-    ),
-    types: Object.fromEntries(
-      types.records.map((r) => [r.get('type') as string, Number(r.get('count'))]),
-    ),
-  };
+  // One statement (planned once): a count-store lookup per label and per type.
+  const statement = [
+    ...ENTITY_LABELS.map((label) => cypherTemplate('seed/count-label', { label })),
+    cypher('seed/count-evidence'),
+    ...RELATIONSHIP_TYPES.map((type) => cypherTemplate('seed/count-type', { type })),
+  ].join('\nUNION ALL\n');
+  const { records } = await driver.executeQuery(statement, {}, { database, routing: 'READ' });
+  const labels: Record<string, number> = {};
+  const types: Record<string, number> = {};
+  for (const record of records) {
+    const n = Number(record.get('count'));
+    if (n > 0) (record.get('kind') === 'label' ? labels : types)[record.get('name') as string] = n;
+  }
+  const sorted = (o: Record<string, number>) =>
+    Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { labels: sorted(labels), types: sorted(types) };
 }
 
 /** The version of the seed last loaded, or null on an empty database. */
