@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SeedChecker, sortIssues, type Raw, type TextLookup } from './checker.js';
+import { SeedChecker, sortIssues } from './checker.js';
+import { checkEntityItem, checkFactsText, LazyTexts, type UnitContext } from './check-units.js';
 import { FactLedger } from './fact-ledger.js';
 import { FileWriter } from './file-writer.js';
 import { listFileItems } from './list-file.js';
@@ -11,9 +12,8 @@ import {
   textsAvailability,
   versionHash,
   type ReadSeedOptions,
-  type SeedFile,
 } from './seed-files.js';
-import { itemDefOf, schemaIssues, validatorFor } from './schema.js';
+import { itemDefOf, validatorFor } from './schema.js';
 import {
   SeedValidationError,
   type EntityRecord,
@@ -36,7 +36,6 @@ import { YamlSource } from './yaml-source.js';
 /** Rows per load unit (one Neo4j transaction in pass 2). */
 export const UNIT_ROWS = 5000;
 const MAX_ISSUES = 1000;
-const TEXT_CACHE = 256;
 
 export interface BulkValidateOptions extends ReadSeedOptions {
   /** Where the spool and ledger go (default: a fresh folder in the system temp dir). */
@@ -76,44 +75,17 @@ export interface BulkPlan {
   cleanup(): void;
 }
 
-/** Article texts read on demand through a small LRU: quotes of one article come together. */
-class LazyTexts implements TextLookup {
-  private readonly cache = new Map<string, string | undefined>();
-  checker: SeedChecker | undefined;
-
-  constructor(private readonly dir: string | undefined) {}
-
-  /** A text already read (for its checksum), so its quotes need not read it again. */
-  remember(documentId: string, bytes: Buffer): void {
-    this.cache.set(documentId, bytes.toString('utf8').normalize('NFC'));
-    if (this.cache.size > TEXT_CACHE) this.cache.delete(this.cache.keys().next().value!);
-  }
-
-  get(documentId: string): string | undefined {
-    if (this.dir === undefined) return undefined;
-    if (this.cache.has(documentId)) {
-      const text = this.cache.get(documentId);
-      this.cache.delete(documentId);
-      this.cache.set(documentId, text);
-      return text;
-    }
-    const name = this.checker?.textFileOf(documentId);
-    const file = name === undefined ? undefined : path.join(this.dir, name);
-    // A missing text is reported once, with its document entry; its quotes go unchecked.
-    const text =
-      file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8').normalize('NFC') : undefined;
-    this.cache.set(documentId, text);
-    if (this.cache.size > TEXT_CACHE) this.cache.delete(this.cache.keys().next().value!);
-    return text;
-  }
-}
-
 /**
  * Where the validator hands what it has checked: entities with their quotes (phase 0 documents,
  * phase 1 the others), then facts with theirs (phase 2), in reading order. A fact stated by
  * several articles arrives once per statement; the plan lists those at the end.
  */
 export interface RowSink {
+  /**
+   * Called before any row, with the entities' positions in the validator's index (-1 for an id
+   * not indexed; every entity a row refers to is indexed before the row is handed over).
+   */
+  begin?(positionOf: (id: string) => number): void;
   add(phase: number, part: Partial<Omit<LoadUnit, 'phase'>>): void;
   close(): void;
 }
@@ -197,6 +169,12 @@ export function validateBulk(options: BulkValidateOptions): BulkPlan {
  * The sink is closed once every file is read; the validation error, if any, is thrown after, so
  * a sink must not make its rows visible before this returns (the spool and the in-memory sink
  * only collect; the loads write nothing until it has returned).
+ *
+ * Reading order: documents.yaml, entities/*, facts/*, each file once. An entity is indexed and
+ * checked as it is read: the only references entities make are to documents (their quotes'),
+ * all in documents.yaml, which comes first, and to a document's publisher, an organization from
+ * entities/, which is settled once every entity file is read. Facts come last, when every id is
+ * known.
  */
 export function validateSeeds(
   options: BulkValidateOptions & { workDir: string },
@@ -210,64 +188,70 @@ export function validateSeeds(
   const texts = new LazyTexts(availability.present ? options.documentsDir : undefined);
   const checker = new SeedChecker(texts, MAX_ISSUES);
   texts.checker = checker;
+  const context: UnitContext = {
+    checker,
+    texts,
+    documentsDir: availability.present ? options.documentsDir : undefined,
+  };
   const report = (...issues: Parameters<SeedChecker['report']>) => checker.report(...issues);
-  const quiet = () => {};
 
-  const { workDir } = options;
-  fs.mkdirSync(workDir, { recursive: true });
+  fs.mkdirSync(options.workDir, { recursive: true });
   const listing = listSeedFiles(seedsDir);
   report(...listing.issues);
   if (availability.issue) report(availability.issue);
   const hash = versionHash();
-  const entityFiles = listing.files.filter((f) => f.spec);
-  const items = (file: SeedFile, onText: ((text: string) => void) | undefined, sink = report) =>
-    listFileItems(
+  const factFiles = listing.files.filter((f) => !f.spec);
+  const ledger = new FactLedger(
+    options.workDir,
+    factFiles.map((f) => displayPath(f.file)),
+  );
+  /** A place in a file that was read in chunks: the file parsed again whole (problems only). */
+  const locateIn = (() => {
+    let parsed: { display: string; source: YamlSource } | undefined;
+    return (display: string, at: ReadonlyArray<string | number>) => {
+      if (parsed?.display !== display) {
+        // Shown paths are relative to the working directory: resolve one back to its file.
+        const text = fs.readFileSync(path.resolve(display), 'utf8');
+        parsed = { display, source: YamlSource.parse(display, text).source };
+      }
+      return parsed.source.locate(at);
+    };
+  })();
+
+  // An entity has its position once indexed, before its row is handed over.
+  sink.begin?.((id) => checker.positionOf(id));
+
+  // Entities and their quotes.
+  let checked = 0;
+  for (const file of listing.files.filter((f) => f.spec)) {
+    const { label, key, def } = file.spec!;
+    hash.update(file.name);
+    const items = listFileItems(
       file.file,
       {
         seedsDir,
         display: displayPath(file.file),
-        key: file.spec!.key,
-        fileDef: file.spec!.def,
-        itemDef: itemDefOf(seedsDir, file.spec!.def, file.spec!.key),
-        ...(onText ? { onText } : {}),
+        key,
+        fileDef: def,
+        itemDef: itemDefOf(seedsDir, def, key),
+        onText: (t) => hash.update(t),
       },
-      sink,
+      report,
     );
-
-  // Ids first: references may point forward (a document's publisher is in entities/).
-  let indexed = 0;
-  for (const file of entityFiles) {
-    hash.update(file.name);
-    for (const { item, valid } of items(file, (t) => hash.update(t))) {
-      if (valid) checker.indexEntity(item, file.spec!.label);
-      indexed++;
-      tick(() => `checking ids: ${indexed} entities`);
-    }
-  }
-  say(`ids checked: ${checker.entityCount} entities`);
-
-  // Entities and their quotes.
-  const factFiles = listing.files.filter((f) => !f.spec);
-  const ledger = new FactLedger(
-    workDir,
-    factFiles.map((f) => displayPath(f.file)),
-  );
-  let checked = 0;
-  for (const file of entityFiles) {
-    const label = file.spec!.label;
-    for (const { item, valid } of items(file, undefined, quiet)) {
-      if (!valid || !checker.isIndexed(item)) continue;
-      if (label === 'Document' && availability.present) {
-        const bytes = checker.checkDocumentText(item, options.documentsDir);
-        if (bytes) texts.remember(item.value.id as string, bytes);
-      }
-      const { record, evidence } = checker.entity(item, label);
-      for (const e of evidence) ledger.evidence(e.id);
-      sink.add(label === 'Document' ? 0 : 1, { entities: [record], evidence });
+    for (const { item, valid } of items) {
+      if (!valid || !checker.indexEntity(item, label)) continue;
+      const entity = checkEntityItem(context, item, label);
+      for (const e of entity.evidence) ledger.evidence(e.id);
+      sink.add(label === 'Document' ? 0 : 1, {
+        entities: [entity.record],
+        evidence: entity.evidence,
+      });
       checked++;
-      tick(() => `checking entities and quotes: ${checked}/${checker.entityCount}`);
+      tick(() => `checking entities and quotes: ${checked}`);
     }
   }
+  checker.checkDeferredPublishers(locateIn);
+  say(`entities checked: ${checker.entityCount}`);
 
   // Facts, file by file.
   const validateFacts = validatorFor(seedsDir, 'factsFile');
@@ -276,21 +260,8 @@ export function validateSeeds(
   for (const [fileIndex, file] of factFiles.entries()) {
     const text = fs.readFileSync(file.file, 'utf8');
     hash.update(file.name).update(text);
-    const display = displayPath(file.file);
-    const parsed = YamlSource.parseFast(display, text);
-    report(...parsed.issues);
     done++;
-    if (parsed.issues.length > 0) continue;
-    const root = parsed.source.value as Raw;
-    if (!validateFacts(root)) {
-      report(...schemaIssues(parsed.source, validateFacts.errors ?? []));
-      continue;
-    }
-    const document = checker.factsDocument(parsed.source, root);
-    if (document === undefined) continue;
-    (root.facts as Raw[]).forEach((value, i) => {
-      const fact = checker.fact({ value, source: parsed.source, path: ['facts', i] }, document);
-      if (!fact) return;
+    checkFactsText(context, validateFacts, displayPath(file.file), text, (fact) => {
       ledger.fact(fact.statement, fileIndex);
       for (const e of fact.evidence) ledger.evidence(e.id);
       sink.add(2, { evidence: fact.evidence, facts: [fact.record] });
@@ -304,12 +275,7 @@ export function validateSeeds(
   say(`facts checked: ${ledger.statements} statements in ${factFiles.length} files`);
 
   const { restated, repeatedEvidence, ...distinct } = ledger.finish(
-    (display, index) =>
-      // Shown paths are relative to the working directory: resolve one back to its file.
-      YamlSource.parse(display, fs.readFileSync(path.resolve(display), 'utf8')).source.locate([
-        'facts',
-        index,
-      ]),
+    (display, index) => locateIn(display, ['facts', index]),
     (issue) => report(issue),
   );
 

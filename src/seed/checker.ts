@@ -15,6 +15,7 @@ import type {
   LocalizedText,
   SeedIssue,
 } from './types.js';
+import { EntityIndex } from './entity-index.js';
 import type { YamlSource } from './yaml-source.js';
 
 /**
@@ -104,7 +105,7 @@ export interface CheckedFact {
 }
 
 export function sha256(data: Buffer | string): string {
-  return crypto.createHash('sha256').update(data).digest('hex');
+  return crypto.hash('sha256', data, 'hex');
 }
 
 /** The stable id of a quote supporting a fact or entity in a document. */
@@ -132,8 +133,16 @@ function localized(raw: Raw): { labels: LocalizedText[]; aliases: LocalizedText[
   return { labels, aliases };
 }
 
+const notAnOrganization = (publisher: string) =>
+  `publisher "${publisher}" is not a known organization`;
+
 export class SeedChecker {
-  private readonly entities = new Map<string, number>();
+  private readonly entities = new EntityIndex();
+  /**
+   * Documents whose publisher was not indexed yet when they were checked, by file and publisher
+   * (few publishers: a small map), as the paths of the documents in their file.
+   */
+  private readonly publishersToCheck = new Map<string, Map<string, (string | number)[][]>>();
   /** Documents' text files, for quote checks. */
   private readonly textFiles = new Map<string, string>();
   /** The files entities were read from (few: documents.yaml and entities/*). */
@@ -150,6 +159,37 @@ export class SeedChecker {
     private readonly texts: TextLookup,
     private readonly maxIssues = Number.POSITIVE_INFINITY,
   ) {}
+
+  private deferPublisher(file: string, publisher: string, path: (string | number)[]): void {
+    let byPublisher = this.publishersToCheck.get(file);
+    if (!byPublisher) this.publishersToCheck.set(file, (byPublisher = new Map()));
+    let paths = byPublisher.get(publisher);
+    if (!paths) byPublisher.set(detached(publisher), (paths = []));
+    paths.push([...path, 'publisher']);
+  }
+
+  /**
+   * Once every entity is indexed: the publishers that were not known when their documents were
+   * checked must be organizations by now. `locate` finds a path's place in a file (read again
+   * only when there is a problem to report).
+   */
+  checkDeferredPublishers(
+    locate: (file: string, path: (string | number)[]) => { line: number; column: number },
+  ): void {
+    for (const [file, byPublisher] of this.publishersToCheck) {
+      for (const [publisher, paths] of byPublisher) {
+        if (this.labelOf(publisher) === 'Organization') continue;
+        for (const path of paths)
+          this.report({ file, ...locate(file, path), message: notAnOrganization(publisher) });
+      }
+    }
+    this.publishersToCheck.clear();
+  }
+
+  /** The entity's integer id for the importer (its position in the index), or -1. */
+  positionOf(id: string): number {
+    return this.entities.position(id);
+  }
 
   /** How many issues were found, including those not kept. */
   get totalIssues(): number {
@@ -207,18 +247,9 @@ export class SeedChecker {
       );
       return false;
     }
-    const key = detached(id);
-    this.entities.set(key, this.pack(label, item.source.file, item.source.locateLine(item.path)));
-    if (label === 'Document') this.textFiles.set(key, detached(String(item.value.file)));
+    this.entities.add(id, this.pack(label, item.source.file, item.source.locateLine(item.path)));
+    if (label === 'Document') this.textFiles.set(detached(id), detached(String(item.value.file)));
     return true;
-  }
-
-  /** Whether this item is the one its id was indexed from (not a duplicate, not rejected). */
-  isIndexed(item: Located<Raw>): boolean {
-    const ref = this.entities.get(item.value.id as string);
-    if (ref === undefined) return false;
-    const first = this.unpack(ref);
-    return first.file === item.source.file && first.line === item.source.locateLine(item.path);
   }
 
   /** Checks a document's text exists and matches its checksum; returns its bytes when found. */
@@ -310,13 +341,15 @@ export class SeedChecker {
       if (date) dates[field] = date;
     }
     this.checkOrder(item, dates.start, dates.end);
-    if (label === 'Document' && this.labelOf(String(raw.publisher)) !== 'Organization') {
-      this.report(
-        item.source.issue(
-          [...item.path, 'publisher'],
-          `publisher "${String(raw.publisher)}" is not a known organization`,
-        ),
-      );
+    if (label === 'Document') {
+      const publisher = String(raw.publisher);
+      const publisherLabel = this.labelOf(publisher);
+      if (publisherLabel === undefined) {
+        // Organizations come after documents.yaml: settled once every file is read.
+        this.deferPublisher(item.source.file, publisher, item.path);
+      } else if (publisherLabel !== 'Organization') {
+        this.report(item.source.issue([...item.path, 'publisher'], notAnOrganization(publisher)));
+      }
     }
     const name = label === 'Document' ? String(raw.title ?? raw.label) : String(raw.name);
     const record: EntityRecord = {

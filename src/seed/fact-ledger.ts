@@ -40,11 +40,7 @@ export class FactLedger {
 
   /** Records one statement of a fact (its qualifiers reduced to a hash), made in files[file]. */
   fact(statement: FactStatement, file: number): void {
-    const signature = crypto
-      .createHash('sha1')
-      .update(statement.signature)
-      .digest('base64')
-      .slice(0, 16);
+    const signature = crypto.hash('sha1', statement.signature, 'base64').slice(0, 16);
     this.writers[partitionOf(statement.id)]!.write(
       `F\t${statement.id}\t${signature}\t${file}\t${statement.index}\n`,
     );

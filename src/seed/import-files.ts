@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ENTITY_LABELS, RELATIONSHIP_TYPES, type EntityLabel } from '../model/graph-model.js';
+import { ENTITY_LABELS, RELATIONSHIP_TYPES } from '../model/graph-model.js';
 import type { PartialDate } from '../model/partial-date.js';
 import type { LoadUnit, RowSink, ValidatedSeed } from './bulk-validate.js';
 import { ENTITY_PROPERTIES, FACT_DATES, FACT_QUALIFIERS } from './checker.js';
@@ -68,6 +68,123 @@ function quote(text: string): string {
   return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
 }
 
+/** Where encoded rows go: the sink's CSV files, by label or type. */
+interface CsvOut {
+  row(file: string, line: string, multiline: boolean): void;
+}
+
+/** Entity ids as the importer's integer ids (their position in the validator's index). */
+export type EntityIds = (id: string) => number;
+
+/**
+ * Encodes checked rows as CSV lines of the import files (named by label and type). With integer
+ * ids, an entity's import id is its position in the validator's index and a quote's is its number
+ * in the order the quotes are written.
+ */
+class CsvEncoder {
+  relationships = 0;
+  private evidenceNumber = 0;
+
+  constructor(
+    private readonly out: CsvOut,
+    private readonly ids?: EntityIds,
+  ) {}
+
+  private ref(id: string): string {
+    if (!this.ids) return quote(id);
+    const n = this.ids(id);
+    if (n < 0) throw new Error(`import files: no entity "${id}" in the index`);
+    return String(n);
+  }
+
+  /** A part as the validator hands it over (see RowSink.add). */
+  part(part: Partial<Omit<LoadUnit, 'phase'>>): void {
+    for (const entity of part.entities ?? []) this.entity(entity);
+    const evidence = part.evidence ?? [];
+    // A statement's quotes, each once (the checker hands over a repeated quote as often as it is
+    // written); a fact's evidence count is the number of its distinct quotes.
+    let counted = 0;
+    for (let i = 0; i < evidence.length; i++) {
+      const e = evidence[i]!;
+      let repeated = false;
+      for (let j = 0; j < i && !repeated; j++) repeated = evidence[j]!.id === e.id;
+      if (repeated) continue;
+      this.evidence(e);
+      counted++;
+    }
+    for (const fact of part.facts ?? []) this.fact(fact, counted);
+  }
+
+  private entity(entity: EntityRecord): void {
+    const row = entityRow(entity);
+    const columns = ENTITY_COLUMNS.get(entity.label)!;
+    let multiline = false;
+    const text = (value: string) => {
+      if (!multiline && hasLineBreak(value)) multiline = true;
+      return quote(value);
+    };
+    let line = this.ids ? `${this.ref(entity.id)},${text(String(row.id))}` : text(String(row.id));
+    for (const column of columns) {
+      const value = row[column];
+      line += ',';
+      if (value === null || value === undefined) continue;
+      if (typeof value === 'number') line += String(value);
+      else if (Array.isArray(value)) {
+        const joined = value.join(ARRAY_DELIMITER);
+        if (joined.split(ARRAY_DELIMITER).length !== value.length)
+          throw new Error(
+            `import files: a value of ${entity.id} holds the control character U+001F, which the import uses between list elements`,
+          );
+        line += text(joined);
+      } else if (typeof value === 'object') line += String(value);
+      else line += text(String(value as string));
+    }
+    for (const column in row) {
+      if (column !== 'id' && !columns.includes(column))
+        throw new Error(`import files: ${entity.label} has no column for property "${column}"`);
+    }
+    this.out.row(entity.label, `${line}\n`, multiline);
+  }
+
+  private evidence(e: EvidenceRecord): void {
+    const multiline = hasLineBreak(e.quote) || hasLineBreak(e.about) || hasLineBreak(e.document);
+    if (this.ids) {
+      const n = this.evidenceNumber++;
+      this.out.row(
+        'Evidence',
+        `${n},"${e.id}",${quote(e.about)},${quote(e.document)},${quote(e.quote)},${e.offset ?? ''}\n`,
+        multiline,
+      );
+      this.out.row('CITED_IN', `${n},${this.ref(e.document)}\n`, false);
+    } else {
+      this.out.row(
+        'Evidence',
+        `"${e.id}",${quote(e.about)},${quote(e.document)},${quote(e.quote)},${e.offset ?? ''}\n`,
+        multiline,
+      );
+      this.out.row('CITED_IN', `"${e.id}",${quote(e.document)}\n`, hasLineBreak(e.document));
+    }
+    this.relationships++;
+  }
+
+  private fact(fact: FactRecord, evidenceCount: number): void {
+    let multiline = hasLineBreak(fact.id);
+    let line = `${quote(fact.id)},${evidenceCount},${this.ref(fact.from)},${this.ref(fact.to)}`;
+    const { qualifiers, dates } = fact;
+    for (const q of FACT_QUALIFIERS) {
+      const value = qualifiers[q];
+      if (value === null || value === undefined) line += ',';
+      else {
+        if (!multiline && hasLineBreak(value)) multiline = true;
+        line += `,${quote(value)}`;
+      }
+    }
+    for (const d of FACT_DATES) line += dateFields(dates[d]);
+    this.out.row(fact.type, `${line}\n`, multiline);
+    this.relationships++;
+  }
+}
+
 /** One CSV file of the import. */
 class CsvFile {
   private readonly out: FileWriter;
@@ -87,15 +204,10 @@ class CsvFile {
     this.out.write(`${header}\n`);
   }
 
-  /** A quoted string field. */
-  text(value: string): string {
-    if (!this.multiline && hasLineBreak(value)) this.multiline = true;
-    return quote(value);
-  }
-
-  row(line: string): void {
-    this.out.write(line);
-    this.rows++;
+  write(text: string, rows: number, multiline: boolean): void {
+    this.out.write(text);
+    this.rows += rows;
+    if (multiline) this.multiline = true;
   }
 
   close(): number {
@@ -173,34 +285,52 @@ function rewrite(file: string, keep: (record: string) => string | null): void {
  * repeated quotes once the validator has listed them.
  */
 export class ImportFilesSink implements RowSink {
-  private readonly entityFiles = new Map<EntityLabel, CsvFile>();
+  private readonly files = new Map<string, CsvFile>();
   private readonly evidenceFile: CsvFile;
   private readonly citedFile: CsvFile;
   private readonly factFiles = new Map<string, CsvFile>();
   private readonly all: CsvFile[];
+  private readonly encoder: CsvEncoder;
   private relationships = 0;
   private writingMillis = 0;
   private last = Date.now();
   private closed = false;
 
+  /** Entity ids as integer import ids, once the validator has indexed them (see begin). */
+  private positionOf: EntityIds | undefined;
+  readonly ids: EntityIds | undefined;
+
+  /**
+   * @param integerIds write integer import ids (`--id-type=integer`: an entity's position in the
+   *   validator's index, see CsvEncoder) rather than the string ids the importer maps itself
+   */
   constructor(
     readonly dir: string,
     private readonly onProgress: (message: string) => void = () => {},
+    integerIds = false,
   ) {
+    const ids = integerIds
+      ? (id: string) => {
+          if (!this.positionOf) throw new Error('import files: no entity index yet');
+          return this.positionOf(id);
+        }
+      : undefined;
+    this.ids = ids;
     fs.mkdirSync(dir, { recursive: true });
-    const csv = (name: string, group: CsvFile['group'], label: string, header: string[]) =>
-      new CsvFile(path.join(dir, `${name}.csv`), group, label, header.join(','));
+    const idColumns = (group: string) => (ids ? [`:ID(${group})`, 'id'] : [`id:ID(${group})`]);
+    const csv = (name: string, group: CsvFile['group'], label: string, header: string[]) => {
+      const file = new CsvFile(path.join(dir, `${name}.csv`), group, label, header.join(','));
+      this.files.set(name, file);
+      return file;
+    };
     for (const label of ENTITY_LABELS) {
-      this.entityFiles.set(
-        label,
-        csv(label, 'nodes', `Entity:${label}`, [
-          'id:ID(Entity)',
-          ...ENTITY_COLUMNS.get(label)!.map(typed),
-        ]),
-      );
+      csv(label, 'nodes', `Entity:${label}`, [
+        ...idColumns('Entity'),
+        ...ENTITY_COLUMNS.get(label)!.map(typed),
+      ]);
     }
     this.evidenceFile = csv('Evidence', 'nodes', 'Evidence', [
-      'id:ID(Evidence)',
+      ...idColumns('Evidence'),
       ...EVIDENCE_COLUMNS.map(typed),
     ]);
     this.citedFile = csv('CITED_IN', 'relationships', 'CITED_IN', [
@@ -219,30 +349,22 @@ export class ImportFilesSink implements RowSink {
         ]),
       );
     }
-    this.all = [
-      ...this.entityFiles.values(),
-      this.evidenceFile,
-      this.citedFile,
-      ...this.factFiles.values(),
-    ];
+    this.all = [...this.files.values()];
+    this.encoder = new CsvEncoder(
+      { row: (file, line, multiline) => this.files.get(file)!.write(line, 1, multiline) },
+      ids,
+    );
+  }
+
+  begin(positionOf: EntityIds): void {
+    this.positionOf = positionOf;
   }
 
   add(_phase: number, part: Partial<Omit<LoadUnit, 'phase'>>): void {
     const started = Date.now();
-    for (const entity of part.entities ?? []) this.entity(entity);
-    const evidence = part.evidence ?? [];
-    // A statement's quotes, each once (the checker hands over a repeated quote as often as it is
-    // written); a fact's evidence count is the number of its distinct quotes.
-    let counted = 0;
-    for (let i = 0; i < evidence.length; i++) {
-      const e = evidence[i]!;
-      let repeated = false;
-      for (let j = 0; j < i && !repeated; j++) repeated = evidence[j]!.id === e.id;
-      if (repeated) continue;
-      this.evidence(e);
-      counted++;
-    }
-    for (const fact of part.facts ?? []) this.fact(fact, counted);
+    const before = this.encoder.relationships;
+    this.encoder.part(part);
+    this.relationships += this.encoder.relationships - before;
     this.writingMillis += Date.now() - started;
     if (Date.now() - this.last >= 2000) this.progress();
   }
@@ -250,55 +372,6 @@ export class ImportFilesSink implements RowSink {
   private progress(): void {
     this.last = Date.now();
     this.onProgress(`writing import files: ${this.relationships} relationships`);
-  }
-
-  private entity(entity: EntityRecord): void {
-    const file = this.entityFiles.get(entity.label)!;
-    const row = entityRow(entity);
-    const columns = ENTITY_COLUMNS.get(entity.label)!;
-    let line = file.text(String(row.id));
-    for (const column of columns) {
-      const value = row[column];
-      line += ',';
-      if (value === null || value === undefined) continue;
-      if (typeof value === 'number') line += String(value);
-      else if (Array.isArray(value)) {
-        const joined = value.join(ARRAY_DELIMITER);
-        if (joined.split(ARRAY_DELIMITER).length !== value.length)
-          throw new Error(
-            `import files: a value of ${entity.id} holds the control character U+001F, which the import uses between list elements`,
-          );
-        line += file.text(joined);
-      } else if (typeof value === 'object') line += String(value);
-      else line += file.text(String(value as string));
-    }
-    for (const column in row) {
-      if (column !== 'id' && !columns.includes(column))
-        throw new Error(`import files: ${file.name} has no column for property "${column}"`);
-    }
-    file.row(`${line}\n`);
-  }
-
-  private evidence(e: EvidenceRecord): void {
-    const file = this.evidenceFile;
-    file.row(
-      `"${e.id}",${file.text(e.about)},${file.text(e.document)},${file.text(e.quote)},${e.offset ?? ''}\n`,
-    );
-    this.citedFile.row(`"${e.id}",${this.citedFile.text(e.document)}\n`);
-    this.relationships++;
-  }
-
-  private fact(fact: FactRecord, evidenceCount: number): void {
-    const file = this.factFiles.get(fact.type)!;
-    let line = `${file.text(fact.id)},${evidenceCount},${file.text(fact.from)},${file.text(fact.to)}`;
-    const { qualifiers, dates } = fact;
-    for (const q of FACT_QUALIFIERS) {
-      const value = qualifiers[q];
-      line += value === null || value === undefined ? ',' : `,${file.text(value)}`;
-    }
-    for (const d of FACT_DATES) line += dateFields(dates[d]);
-    file.row(`${line}\n`);
-    this.relationships++;
   }
 
   close(): void {
@@ -316,26 +389,32 @@ export class ImportFilesSink implements RowSink {
     const dropped = new Map<string, number>();
     if (repeated.size > 0) {
       const seen = new Set<string>();
+      // The dropped rows' import ids: the string id, or the integer one (each quote row has its own).
       const droppedIds = new Set<string>();
       rewrite(this.evidenceFile.file, (record) => {
-        const id = record.slice(1, record.indexOf('"', 1));
+        const comma = record.indexOf(',');
+        const idAt = this.ids ? comma + 1 : 0;
+        const id = record.slice(idAt + 1, record.indexOf('"', idAt + 1));
         if (!repeated.has(id)) return record;
         if (!seen.has(id)) {
           seen.add(id);
           return record;
         }
-        const about = firstField(record.slice(record.indexOf(',') + 1)).value;
+        const aboutAt = record.indexOf(',', idAt) + 1;
+        const about = firstField(record.slice(aboutAt)).value;
         dropped.set(about, (dropped.get(about) ?? 0) + 1);
-        droppedIds.add(id);
+        droppedIds.add(this.ids ? record.slice(0, comma) : id);
         this.evidenceFile.rows--;
         this.relationships--;
         return null;
       });
       seen.clear();
       rewrite(this.citedFile.file, (record) => {
-        const id = record.slice(1, record.indexOf('"', 1));
+        const id = this.ids
+          ? record.slice(0, record.indexOf(','))
+          : record.slice(1, record.indexOf('"', 1));
         if (!droppedIds.has(id)) return record;
-        if (!seen.has(id)) {
+        if (!this.ids && !seen.has(id)) {
           seen.add(id);
           return record;
         }
@@ -380,6 +459,7 @@ export class ImportFilesSink implements RowSink {
     return {
       dir: this.dir,
       args: [
+        ...(this.ids ? ['--id-type=integer'] : []),
         ...used.map((f) => `--${f.group}=${f.name}=${f.file}`),
         ...(multiline.length > 0
           ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`]

@@ -64,7 +64,7 @@ export function prepareImport(options: PrepareOptions): Prepared {
   let seed: ValidatedSeed;
   let files: ImportFiles;
   try {
-    const sink = new ImportFilesSink(path.join(options.outDir, 'csv'), say);
+    const sink = new ImportFilesSink(path.join(options.outDir, 'csv'), say, true);
     try {
       seed = validateSeeds({ ...options, workDir }, sink);
     } finally {

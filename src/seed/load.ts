@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { cypher, cypherStatements } from '../db/cypher.js';
 import { cypherTemplate } from '../read/statements.js';
 import { ENTITY_LABELS, foldName, RELATIONSHIP_TYPES } from '../model/graph-model.js';
@@ -95,6 +95,27 @@ async function inBatches<T>(
   }
 }
 
+/** Runs schema statements in one transaction (one at a time if another loader raced us). */
+async function createAll(session: Session, statements: string[]): Promise<void> {
+  try {
+    await session.executeWrite(async (tx) => {
+      for (const statement of statements) await tx.run(statement);
+    });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists') throw error;
+    // Two loaders may race on a fresh database; the loser's IF NOT EXISTS can still see the
+    // winner's index as an equivalent rule, which is the outcome both wanted: one at a time.
+    for (const statement of statements) {
+      try {
+        await session.run(statement);
+      } catch (e) {
+        if ((e as { code?: string }).code !== code) throw e;
+      }
+    }
+  }
+}
+
 /** Creates the constraints and indexes (idempotent) and waits until they are online. */
 export async function ensureSchema(
   driver: Driver,
@@ -106,28 +127,19 @@ export async function ensureSchema(
     ...cypherStatements('seed/schema'),
     ...RELATIONSHIP_TYPES.map((type) => cypherTemplate('seed/index-fact-id', { type })),
   ];
+  const isConstraint = (statement: string) => /^\s*CREATE\s+CONSTRAINT\b/i.test(statement);
   const session = driver.session({ database });
   try {
-    // All in one transaction first: Neo4j then populates the new indexes of a kind together, in
-    // one scan of the store, instead of one scan per index (what makes a first build after an
-    // import or a bulk load take minutes at scale).
-    try {
-      await session.executeWrite(async (tx) => {
-        for (const statement of statements) await tx.run(statement);
-      });
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code !== 'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists') throw error;
-      // Two loaders may race on a fresh database; the loser's IF NOT EXISTS can still see the
-      // winner's index as an equivalent rule, which is the outcome both wanted: one at a time.
-      for (const statement of statements) {
-        try {
-          await session.run(statement);
-        } catch (e) {
-          if ((e as { code?: string }).code !== code) throw e;
-        }
-      }
-    }
+    // The indexes first, in one transaction: Neo4j then populates them together, in one scan of
+    // the store per kind, in the background once it commits. Then the uniqueness constraints,
+    // whose indexes Neo4j populates and verifies while their statements run (one after the
+    // other): on a large store that overlaps with the background population instead of
+    // preceding it (what makes a first build after an import or a bulk load take minutes).
+    for (const group of [
+      statements.filter((s) => !isConstraint(s)),
+      statements.filter(isConstraint),
+    ])
+      await createAll(session, group);
     await session.run(awaitIndexes);
   } finally {
     await session.close();
@@ -201,28 +213,31 @@ export async function loadSeedGraph(
   return { version: graph.version, labels, types, millis: Date.now() - started };
 }
 
+/**
+ * Nodes per label (the entity labels and Evidence) and fact relationships per type, as Neo4j's
+ * count store keeps them: one lookup each, where a scan of a large graph takes seconds. Labels and
+ * types without any are left out.
+ */
 export async function countGraph(
   driver: Driver,
   database: string | undefined,
 ): Promise<{ labels: Record<string, number>; types: Record<string, number> }> {
-  const labels = await driver.executeQuery(
-    cypher('seed/count-labels'),
-    {},
-    { database, routing: 'READ' },
-  );
-  const types = await driver.executeQuery(
-    cypher('seed/count-types'),
-    {},
-    { database, routing: 'READ' },
-  );
-  return {
-    labels: Object.fromEntries(
-      labels.records.map((r) => [r.get('label') as string, Number(r.get('count'))]),
-    ),
-    types: Object.fromEntries(
-      types.records.map((r) => [r.get('type') as string, Number(r.get('count'))]),
-    ),
-  };
+  // One statement (planned once): a count-store lookup per label and per type.
+  const statement = [
+    ...ENTITY_LABELS.map((label) => cypherTemplate('seed/count-label', { label })),
+    cypher('seed/count-evidence'),
+    ...RELATIONSHIP_TYPES.map((type) => cypherTemplate('seed/count-type', { type })),
+  ].join('\nUNION ALL\n');
+  const { records } = await driver.executeQuery(statement, {}, { database, routing: 'READ' });
+  const labels: Record<string, number> = {};
+  const types: Record<string, number> = {};
+  for (const record of records) {
+    const n = Number(record.get('count'));
+    if (n > 0) (record.get('kind') === 'label' ? labels : types)[record.get('name') as string] = n;
+  }
+  const sorted = (o: Record<string, number>) =>
+    Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { labels: sorted(labels), types: sorted(types) };
 }
 
 /** The version of the seed last loaded, or null on an empty database. */

@@ -77,6 +77,41 @@ describe('the import sink', () => {
     expect(files.args.some((a) => a.includes('CHAIRED'))).toBe(false);
   });
 
+  it('with integer ids: entities by their index position, quotes numbered, repeats dropped by number', () => {
+    const dir = path.join(scratch, 'csv-integer');
+    const sink = new ImportFilesSink(dir, () => {}, true);
+    const positions = new Map([
+      ['article-1', 0],
+      ['viet-nam', 1],
+      ['summit-1', 2],
+    ]);
+    sink.begin((id) => positions.get(id) ?? -1);
+    const a = 'viet-nam--participated-in--summit-1';
+    sink.add(2, { facts: [fact(a)], evidence: [quote('e1', a, 'one'), quote('e2', a, 'two')] });
+    sink.add(2, { facts: [fact(a)], evidence: [quote('e2', a, 'two'), quote('e3', a, 'three')] });
+    sink.close();
+    const files = sink.finish({
+      restated: [{ id: a, type: 'PARTICIPATED_IN' }],
+      repeatedEvidence: ['e2'],
+    });
+
+    expect(fs.readFileSync(path.join(dir, 'Evidence.csv'), 'utf8').split('\n')[0]).toBe(
+      ':ID(Evidence),id,about,document,quote,offset:double',
+    );
+    // The second "e2" (quote number 2) is dropped, with its CITED_IN.
+    expect(rows(path.join(dir, 'Evidence.csv')).map((r) => r.split(',').slice(0, 2))).toEqual([
+      ['0', '"e1"'],
+      ['1', '"e2"'],
+      ['3', '"e3"'],
+    ]);
+    expect(rows(path.join(dir, 'CITED_IN.csv'))).toEqual(['0,0', '1,0', '3,0']);
+    expect(rows(path.join(dir, 'PARTICIPATED_IN.csv'))).toEqual([
+      `"${a}",3,1,2,"host, ""and"" chair",,,,,,,,,,,,,,,,`,
+    ]);
+    expect(files.args[0]).toBe('--id-type=integer');
+    expect(files.relationships).toBe(1 + 3);
+  });
+
   it('is chosen by size: transactional when small, the importer for a large first load', () => {
     expect(chooseSink({ bytes: 100_000, local: true, empty: true }).sink).toBe('transactional');
     expect(chooseSink({ bytes: 20e6, local: true, empty: true }).sink).toBe('batched');

@@ -1,3 +1,0 @@
-MATCH (:Entity)-[r]->(:Entity)
-RETURN type(r) AS type, count(*) AS count
-ORDER BY type
