@@ -142,18 +142,18 @@ runCli(async () => {
       `parameters drawn: ${pools.meetings.length} meetings, ${pools.persons.length} persons, hubs ${pools.hubs.join(', ')}`,
     );
 
+    // Ours runs as deployed: the built JavaScript (bench/servers/ours.ts).
+    const deployed = { BENCH_OURS_FROM: 'dist' };
     if (systems.includes('ours')) {
-      // Ours runs as deployed: the built JavaScript (bench/servers/ours.ts).
       log('building the server (npm run build) ...');
       execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'build.mjs')], {
         cwd: projectRoot,
         stdio: ['ignore', 'ignore', 'inherit'],
       });
-      process.env.BENCH_OURS_FROM = 'dist';
     }
     for (const system of systems) {
       log(`starting the ${system} server`);
-      servers.set(system, await startServer(system, db.port));
+      servers.set(system, await startServer(system, db.port, deployed));
     }
 
     const results: Results = {
@@ -300,7 +300,10 @@ runCli(async () => {
       await Promise.all([...servers.values()].map((server) => server.stop()));
       servers.clear();
       for (const system of systems)
-        servers.set(system, await startServer(system, db.port, { BENCH_CAPTURE: '1' }));
+        servers.set(
+          system,
+          await startServer(system, db.port, { ...deployed, BENCH_CAPTURE: '1' }),
+        );
       for (const [query, bySystem] of measured) {
         for (const [system, requests] of bySystem) {
           const sample = requests.slice(0, 3);
