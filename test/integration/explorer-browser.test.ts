@@ -72,7 +72,11 @@ const shown = (what: 'nodes' | 'edges'): Promise<string[]> =>
 async function waitForNode(id: string) {
   await page.waitForFunction(
     (nodeId) =>
-      (window as unknown as ExplorerWindow).explorer.view.cy.getElementById(nodeId).nonempty(),
+      // Partial: explorer.js sets `explorer` only after it has fetched /explore/model.json, and
+      // the page's load event does not wait for that.
+      (window as unknown as Partial<ExplorerWindow>).explorer?.view.cy
+        .getElementById(nodeId)
+        .nonempty() ?? false,
     id,
   );
 }
@@ -283,7 +287,8 @@ describe('the explorer page', () => {
     await expect(page.getByRole('checkbox', { name: 'chaired' }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole('checkbox', { name: 'covered' }).isChecked()).resolves.toBe(false);
     await page.waitForFunction(
-      () => (window as unknown as ExplorerWindow).explorer.view.cy.edges().length > 0,
+      () =>
+        ((window as unknown as Partial<ExplorerWindow>).explorer?.view.cy.edges().length ?? 0) > 0,
     );
     const types = await page.evaluate(() =>
       (window as unknown as ExplorerWindow).explorer.view.cy.edges().map((e) => e.data('type')),
