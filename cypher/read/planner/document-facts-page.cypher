@@ -1,4 +1,5 @@
-// A page of the facts the document {{document}} supports (the facts its quotes are about), in the
+// A page of the facts the document {{document}} supports (the facts its quotes are about; the
+// planner pairs its rows with read/planner/document-facts-count when the query selects the total), in the
 // order their first quote appears in its text ({{key}}: that offset, zero-padded to compare as
 // text), then fact id, read {{order}} from the keyset {{bounds}} (read/fragments/keyset-bounds,
 // or nothing for a page without a cursor), one more than the page ({{limit}}). Each fact {{fact}} comes with
@@ -11,7 +12,7 @@
 // first quote's. Each fact's quotes are found from the fact (the index on Evidence.about) and
 // checked against the document: written as a path from the document, Neo4j expanded all of the
 // document's quotes for every fact (16,805 db hits against 2,117 for example 6).
-{page: COLLECT {
+COLLECT {
   MATCH ({{evidence}}:Evidence)-[:CITED_IN]->({{document}})
   WITH DISTINCT {{evidence}}.about AS {{about}}
   MATCH ({{subject}}:Entity)-[{{fact}}:{{types}}]->({{object}}:Entity)
@@ -28,4 +29,4 @@
   ORDER BY {{key}} {{order}}, {{fact}}.id {{order}}
   LIMIT toInteger({{limit}})
   RETURN {{row}}
-}, total: {{total}}}
+}

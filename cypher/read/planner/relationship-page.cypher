@@ -1,10 +1,11 @@
-// A page of a relationship field of {{parent}} (a map: the page and, when selected, the total):
-// the facts {{rel}} (bound to {{fact}}), each with the entity {{other}} at its other end, in
+// A page of a relationship field of {{parent}} (its rows; the planner pairs them with
+// read/planner/relationship-count when the query selects the total): the facts {{rel}} (bound
+// to {{fact}}), each with the entity {{other}} at its other end, in
 // ({{orderKey}}, fact id) order ({{orderKey}}: one of read/fragments/order-key-*), read {{order}}
 // from the keyset {{bounds}} (read/fragments/keyset-bounds, or nothing for a page without a
 // cursor), one more than the page ({{limit}}) to tell whether more follow. {{holds}} keeps the facts that hold on the
 // field's asOf day; {{row}} projects what the query selects of each fact and entity.
-{page: COLLECT {
+COLLECT {
   MATCH ({{parent}}){{rel}}({{other}}:Entity)
   WHERE {{holds}}
   WITH {{fact}}, {{other}}, {{orderKey}} AS {{key}}
@@ -12,4 +13,4 @@
   ORDER BY {{key}} {{order}}, {{fact}}.id {{order}}
   LIMIT toInteger({{limit}})
   RETURN {{row}}
-}, total: {{total}}}
+}

@@ -366,7 +366,10 @@ function relationshipChild(
   if (fact.single) {
     const edge = edgePlan(compiler, returned, nodes);
     if (!edge) return null;
-    const single: SingleEdgeChild = { kind: 'single', index: compiler.next++, fact, edge };
+    const cursors = [...collectFields(compiler, returned, selectionsOf(nodes)).values()]
+      .flat()
+      .some((n) => n.name.value === 'cursor');
+    const single: SingleEdgeChild = { kind: 'single', index: compiler.next++, fact, cursors, edge };
     compiler.pages.push(single);
     return single;
   }
@@ -384,10 +387,32 @@ function relationshipChild(
     definition,
     node: nodes[0]!,
     withTotal: [...fields.values()].flat().some((n) => n.name.value === 'totalCount'),
+    cursors: selectsCursors(compiler, returned, [...fields.values()].flat()),
     edge,
   };
   compiler.pages.push(page);
   return page;
+}
+
+/**
+ * Whether a connection's selection (`fields`, the nodes selected on it) reads a cursor: an edge's
+ * `cursor`, or pageInfo's `startCursor` or `endCursor`. Only then does its statement return each
+ * row's sort key, which is all a cursor needs besides the fact's id.
+ */
+function selectsCursors(
+  compiler: Compiler,
+  connection: GraphQLObjectType,
+  fields: readonly FieldNode[],
+): boolean {
+  const inner = (name: string, wanted: readonly string[]) => {
+    const field = connection.getFields()[name];
+    const type = field && getNamedType(field.type);
+    if (!type || !isObjectType(type)) return false;
+    const nodes = fields.filter((n) => n.name.value === name);
+    const selected = [...collectFields(compiler, type, selectionsOf(nodes)).values()].flat();
+    return selected.some((n) => wanted.includes(n.name.value));
+  };
+  return inner('edges', ['cursor']) || inner('pageInfo', ['startCursor', 'endCursor']);
 }
 
 function edgePlan(
@@ -481,6 +506,7 @@ function documentFactsChild(
     definition,
     node: nodes[0]!,
     withTotal: fields.some((n) => n.name.value === 'totalCount'),
+    cursors: selectsCursors(compiler, connection, fields),
     ...factSelection(
       compiler,
       edgeFields.filter((n) => n.name.value === 'node'),

@@ -47,6 +47,8 @@ export interface PageChild {
   definition: GraphQLField<unknown, unknown>;
   node: FieldNode;
   withTotal: boolean;
+  /** Whether the query selects a cursor of the page (the edges' or pageInfo's). */
+  cursors: boolean;
   edge: EdgePlan;
 }
 
@@ -65,6 +67,8 @@ export interface DocumentFactsChild extends FactSelection {
   definition: GraphQLField<unknown, unknown>;
   node: FieldNode;
   withTotal: boolean;
+  /** Whether the query selects a cursor of the page (the edges' or pageInfo's). */
+  cursors: boolean;
   /** What the edges' `evidence` selects (the document's own quotes for the fact). */
   quotes: EvidenceChild;
 }
@@ -74,6 +78,8 @@ export interface SingleEdgeChild {
   kind: 'single';
   index: number;
   fact: FactField;
+  /** Whether the query selects the edge's cursor. */
+  cursors: boolean;
   edge: EdgePlan;
 }
 

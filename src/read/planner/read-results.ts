@@ -36,9 +36,19 @@ import type {
 
 type Raw = Record<string, unknown>;
 
-/** A page's rows with their keyset position: the sort key (`k`) and the fact's id. */
+/**
+ * A page's rows with their keyset position: the sort key (`k`, returned only when the query reads
+ * a cursor of the page, the one use of it) and the fact's id.
+ */
 function keyedRows(page: Raw[]) {
   return page.map((row) => ({ key: row.k as string, id: (row.f as Props).id as string, row }));
+}
+
+/** A page's rows and total: `{page, total}` when the query selects the total, else the rows. */
+function pageValue(withTotal: boolean, value: unknown): { page: Raw[]; total: number | null } {
+  if (!withTotal) return { page: value as Raw[], total: null };
+  const { page, total } = value as { page: Raw[]; total: unknown };
+  return { page, total: Number(total) };
 }
 
 /**
@@ -112,22 +122,27 @@ export class ResultReader {
   ): RelationshipConnection<FactEdgeRecord> {
     const request = this.requests.get(child);
     if (!request) throw new Error(`page ${child.index} was not prepared`);
-    const { page, total } = value as { page: Raw[]; total: unknown };
+    const { page, total } = pageValue(child.kind === 'page' && child.withTotal, value);
     const { rows: read, pageInfo } = pageOf(keyedRows(page), request);
     return {
-      totalCount: total === null || total === undefined ? null : Number(total),
+      totalCount: total,
       pageInfo,
       edges: edgesOf(read, ({ row }) => this.edge(child, row, parentId)),
     };
   }
 
-  private edge(child: PageChild | SingleEdgeChild, row: Raw, parentId: string): FactEdgeRecord {
+  /** An edge without its cursor, which edgesOf gives it. */
+  private edge(
+    child: PageChild | SingleEdgeChild,
+    row: Raw,
+    parentId: string,
+  ): Omit<FactEdgeRecord, 'cursor'> {
     const plan: EdgePlan = child.edge;
     const node = this.entity(plan.node, row.n)!;
     const [subjectId, objectId] =
       child.fact.direction === 'out' ? [parentId, node.id] : [node.id, parentId];
     const fact = this.fact(plan, child.fact.type, row, subjectId, objectId);
-    const edge: FactEdgeRecord = { cursor: '', fact, node };
+    const edge: Omit<FactEdgeRecord, 'cursor'> = { fact, node };
     if (plan.edgeChildren.length > 0) {
       edge.planned = this.planned(plan.edgeChildren, row, 'e:', null, (c, v) =>
         this.factChild(c, v),
@@ -160,10 +175,11 @@ export class ResultReader {
   ): Connection<SupportedFactEdgeRecord> {
     const request = this.requests.get(child);
     if (!request) throw new Error(`page ${child.index} was not prepared`);
-    const { page, total } = value as { page: Raw[]; total: unknown };
+    const { page, total } = pageValue(child.withTotal, value);
     const { rows: read, pageInfo } = pageOf(keyedRows(page), request);
     return {
-      totalCount: Number(total),
+      // Not read when null: the query does not select it.
+      totalCount: total ?? 0,
       pageInfo,
       edges: edgesOf(read, ({ row }) => ({
         node: this.fact(child, row.t, row, row.s as string, row.o as string),

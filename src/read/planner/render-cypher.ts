@@ -237,6 +237,14 @@ function prefixedStatement(text: string, prefix: string): Fragment {
   return trustedStatementText(prefixParameters(text, prefix));
 }
 
+/**
+ * A page's rows with its total, for a page whose totalCount the query selects; other pages are
+ * their rows alone (read-results.ts reads both shapes), one map and two keys fewer per page.
+ */
+function withTotal(page: Fragment, total: Fragment): Fragment {
+  return cypherPiece`{page: ${page}, total: ${total}}`;
+}
+
 class Renderer {
   constructor(private readonly readings: ReadonlyMap<RelationshipChild, Reading>) {}
 
@@ -287,8 +295,7 @@ class Renderer {
     const holds = child.fact.temporal
       ? fillTemplate('read/fragments/as-of', { fact, day: param('asOf') })
       : cypherPiece`true`;
-    const withTotal = child.kind === 'page' && child.withTotal;
-    return fillTemplate('read/planner/relationship-page', {
+    const page = fillTemplate('read/planner/relationship-page', {
       parent,
       rel,
       fact,
@@ -297,23 +304,34 @@ class Renderer {
       orderKey: orderKey(this.reading(child).by ?? child.fact.order.by, fact, other),
       holds,
       ...keysetTokens(i, this.reading(child), variableName(`k${i}`), fact),
-      row: this.edge(child.edge, parent, fact, other, variableName(`k${i}`), child.fact.direction),
-      total: withTotal
-        ? fillTemplate('read/planner/relationship-count', { parent, rel, holds })
-        : cypherPiece`null`,
+      row: this.edge(
+        child.edge,
+        parent,
+        fact,
+        other,
+        child.cursors ? variableName(`k${i}`) : null,
+        child.fact.direction,
+      ),
     });
+    return child.kind === 'page' && child.withTotal
+      ? withTotal(page, fillTemplate('read/planner/relationship-count', { parent, rel, holds }))
+      : page;
   }
 
-  /** One edge: its sort key, the fact's selected properties, the other end, planned fields. */
+  /**
+   * One edge: its sort key (`key`, null when the query reads no cursor of the page), the fact's
+   * selected properties, the other end, planned fields.
+   */
   private edge(
     plan: EdgePlan,
     parent: Fragment,
     fact: Fragment,
     other: Fragment,
-    key: Fragment,
+    key: Fragment | null,
     direction: 'out' | 'in',
   ): Fragment {
-    const entries = [cypherPiece`k: ${key}`, cypherPiece`n: ${this.entity(plan.node, other)}`];
+    const entries = [cypherPiece`n: ${this.entity(plan.node, other)}`];
+    if (key) entries.push(cypherPiece`k: ${key}`);
     for (const keyed of plan.edgeChildren) {
       entries.push(this.keyed(keyed, 'e:', fact, () => this.factChild(keyed.child, fact)));
     }
@@ -366,7 +384,7 @@ class Renderer {
       );
     }
     const row = [
-      cypherPiece`k: ${key}`,
+      ...(child.cursors ? [cypherPiece`k: ${key}`] : []),
       cypherPiece`t: type(${fact})`,
       cypherPiece`s: ${subject}.id`,
       cypherPiece`o: ${object}.id`,
@@ -374,7 +392,7 @@ class Renderer {
       ...this.fact(child, fact, subject, object),
     ];
     const tokens = { document, evidence: v('e'), about: v('a'), fact, types: typeExpression() };
-    return fillTemplate('read/planner/document-facts-page', {
+    const page = fillTemplate('read/planner/document-facts-page', {
       ...tokens,
       quotes,
       quote,
@@ -383,10 +401,10 @@ class Renderer {
       object,
       ...keysetTokens(i, this.reading(child), key, fact),
       row: cypherPiece`{${joinFragments(row, ', ')}}`,
-      total: child.withTotal
-        ? fillTemplate('read/planner/document-facts-count', tokens)
-        : cypherPiece`null`,
     });
+    return child.withTotal
+      ? withTotal(page, fillTemplate('read/planner/document-facts-count', tokens))
+      : page;
   }
 
   /** A planned field of a fact: its evidence, or the organization it was on behalf of. */

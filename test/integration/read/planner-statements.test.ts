@@ -23,12 +23,14 @@ afterAll(async () => {
 /** A Db that EXPLAINs what it is asked to read and answers nothing. */
 class ExplainingDb extends Db {
   readonly explained: string[] = [];
+  readonly texts: string[] = [];
 
   override async read(statement: Statement, params: Record<string, unknown>): Promise<Row[]> {
     const session = driver.session({ database: testConnection().database });
     try {
       await session.run(`EXPLAIN ${statement.text}`, params);
       this.explained.push(statement.name);
+      this.texts.push(statement.text);
       return [];
     } finally {
       await session.close();
@@ -38,15 +40,18 @@ class ExplainingDb extends Db {
 
 const schema = buildSchema();
 
-/** The planned statement of an operation, EXPLAINed; the names of the statements sent. */
-async function explainPlanned(query: string, variables: Params): Promise<string[]> {
+/** The planned statement of an operation, EXPLAINed; the names and texts of those sent. */
+async function explainStatements(
+  query: string,
+  variables: Params,
+): Promise<{ names: string[]; texts: string[] }> {
   const db = new ExplainingDb(driver, { database: undefined, timeoutMs: 30_000, requestId: 't' });
   const document = parse(query);
   const planned = startPlannedRead(schema, document, undefined, variables, {
     db,
     reads: new Reads(db),
   });
-  if (!planned) return [];
+  if (!planned) return { names: [], texts: [] };
   const keys = document.definitions.flatMap((d) =>
     d.kind === 'OperationDefinition'
       ? d.selectionSet.selections.flatMap((s) =>
@@ -57,7 +62,12 @@ async function explainPlanned(query: string, variables: Params): Promise<string[
   // Each planned root's answer is null here (EXPLAIN returns no rows): lookups then say
   // NOT_FOUND, lists fail on the missing row; what matters is that Neo4j accepted the text.
   await Promise.all(keys.filter((k) => planned.has(k)).map((k) => planned.root(k).catch(() => {})));
-  return db.explained;
+  return { names: db.explained, texts: db.texts };
+}
+
+/** The names of the statements an operation's plan sends, each EXPLAINed. */
+async function explainPlanned(query: string, variables: Params): Promise<string[]> {
+  return (await explainStatements(query, variables)).names;
 }
 
 /** Parameters for the benchmark's queries from the seed graph. */
@@ -105,5 +115,21 @@ describe('the statements the query planner emits', () => {
     ]) {
       expect(await explainPlanned(query, variables)).toEqual(['planner']);
     }
+  });
+
+  it('return the sort keys of a page only when the query reads one of its cursors', async () => {
+    const sortKeys = async (selection: string) => {
+      const query = `{ organization(id: "vietnam") { chaired(first: 2) { ${selection} } } }`;
+      const { texts } = await explainStatements(query, {});
+      expect(texts).toHaveLength(1);
+      return /\bk: k\d+\b/.test(texts[0]!);
+    };
+    expect(await sortKeys('edges { node { id } }')).toBe(false);
+    expect(await sortKeys('pageInfo { hasNextPage } edges { node { id } }')).toBe(false);
+    expect(await sortKeys('edges { cursor node { id } }')).toBe(true);
+    expect(await sortKeys('pageInfo { endCursor } edges { node { id } }')).toBe(true);
+    expect(await sortKeys('... on MeetingFactConnection { pageInfo { c: startCursor } }')).toBe(
+      true,
+    );
   });
 });
