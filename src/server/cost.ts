@@ -15,6 +15,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
+  visit,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../read/pagination.js';
 
@@ -220,7 +221,10 @@ function listSize(field: FieldNode, variables: Variables): number {
   return Array.isArray(value) ? value.length : UNPAGED_LIST_SIZE;
 }
 
-/** Analyses per document, then per operation name and variables (documents come from yoga's parse cache). */
+/**
+ * Analyses per document, then per operation name and the variables they read (documents come
+ * from yoga's parse cache).
+ */
 const analyses = new WeakMap<DocumentNode, Map<string, OperationAnalysis>>();
 
 /** Variable sets longer than this (as JSON) are analysed each time rather than kept. */
@@ -228,8 +232,8 @@ const MAX_CACHED_VARIABLES = 2000;
 const MAX_ANALYSES_PER_DOCUMENT = 64;
 
 /**
- * analyzeOperation, remembered per document, operation and variables: a client repeating a
- * query with the same variables (the playground, a dashboard, a benchmark) is not walked again.
+ * analyzeOperation, remembered per document, operation and the values of the variables that
+ * size its lists: a client repeating a query for other ids or days is not walked again.
  */
 export function analyzeOperationCached(
   schema: GraphQLSchema,
@@ -237,7 +241,7 @@ export function analyzeOperationCached(
   operationName: string | null | undefined,
   variables: Variables | null | undefined,
 ): OperationAnalysis {
-  const key = cacheKey(operationName, variables);
+  const key = cacheKey(document, operationName, variables);
   if (key === undefined || key.length > MAX_CACHED_VARIABLES) {
     return analyzeOperation(schema, document, operationName, variables);
   }
@@ -255,13 +259,48 @@ export function analyzeOperationCached(
   return analysis;
 }
 
-/** The cache key of an operation and its variables; undefined when they do not serialize. */
+/**
+ * The variables an analysis reads, per document: those inside the arguments that size a list
+ * (SIZE_ARGS, `ids`). The others (ids, days, search texts) change with every request and not the
+ * cost, so they stay out of the cache key.
+ */
+const costVariablesOf = new WeakMap<DocumentNode, readonly string[]>();
+
+function costVariables(document: DocumentNode): readonly string[] {
+  let names = costVariablesOf.get(document);
+  if (names === undefined) {
+    const found = new Set<string>();
+    visit(document, {
+      Argument(node) {
+        if (!(SIZED_BY as readonly string[]).includes(node.name.value)) return;
+        visit(node.value, {
+          Variable(variable) {
+            found.add(variable.name.value);
+          },
+        });
+      },
+    });
+    names = [...found].sort();
+    costVariablesOf.set(document, names);
+  }
+  return names;
+}
+
+/** Arguments whose values an analysis reads. */
+const SIZED_BY = [...SIZE_ARGS, 'ids'] as const;
+
+/**
+ * The cache key of an operation and the variables its analysis reads; undefined when they do
+ * not serialize.
+ */
 function cacheKey(
+  document: DocumentNode,
   operationName: string | null | undefined,
   variables: Variables | null | undefined,
 ): string | undefined {
+  const read = costVariables(document).map((name) => variables?.[name]);
   try {
-    return JSON.stringify([operationName ?? null, variables ?? null]);
+    return JSON.stringify([operationName ?? null, read]);
   } catch {
     // Variables nested too deep for JSON.stringify (a hostile request): analysed uncached, and
     // refused further on when they do not coerce.

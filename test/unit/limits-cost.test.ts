@@ -126,4 +126,13 @@ describe('the cost analysis cache', () => {
     expect(twenty.cost).toBeGreaterThan(ten.cost);
     expect(twenty).toEqual(analyzeOperation(schema, document, undefined, { n: 20 }));
   });
+
+  it('keys on the variables that size lists only: an id or a day does not make a new entry', () => {
+    const document = parse(
+      'query ($n: Int, $id: ID!) { item(id: $id) { id } items(first: $n) { edges { node { id } } } }',
+    );
+    const first = analyzeOperationCached(schema, document, undefined, { n: 10, id: 'a' });
+    expect(analyzeOperationCached(schema, document, undefined, { n: 10, id: 'b' })).toBe(first);
+    expect(analyzeOperationCached(schema, document, undefined, { n: 30, id: 'a' })).not.toBe(first);
+  });
 });

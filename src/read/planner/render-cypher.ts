@@ -295,13 +295,17 @@ class Renderer {
     const holds = child.fact.temporal
       ? fillTemplate('read/fragments/as-of', { fact, day: param('asOf') })
       : cypherPiece`true`;
+    // The other end's label when the field's type names one (MeetingFactConnection ...).
+    const labels = child.edge.node.labels;
+    const otherLabel = labels.length === 1 ? labels[0]! : null;
     const page = fillTemplate('read/planner/relationship-page', {
       parent,
       rel,
       fact,
       other,
       key: variableName(`k${i}`),
-      orderKey: orderKey(this.reading(child).by ?? child.fact.order.by, fact, other),
+      otherLabel: otherLabel === null ? cypherPiece`Entity` : labelExpression([otherLabel]),
+      orderKey: orderKey(this.reading(child).by ?? child.fact.order.by, fact, other, otherLabel),
       holds,
       ...keysetTokens(i, this.reading(child), variableName(`k${i}`), fact),
       row: this.edge(
