@@ -511,18 +511,25 @@ function documentFactsChild(
       compiler,
       edgeFields.filter((n) => n.name.value === 'node'),
     ),
+    // With their offsets whatever the query selects: they are listed in reading order.
     quotes: evidenceChild(
       compiler,
       edgeFields.filter((n) => n.name.value === 'evidence'),
+      ['offset'],
     ),
   };
   compiler.pages.push(child);
   return child;
 }
 
-function evidenceChild(compiler: Compiler, nodes: readonly FieldNode[]): EvidenceChild {
+/** The quotes `nodes` select, reading the stored properties `always` too. */
+function evidenceChild(
+  compiler: Compiler,
+  nodes: readonly FieldNode[],
+  always: readonly string[] = [],
+): EvidenceChild {
   const evidenceType = compiler.schema.getType('Evidence') as GraphQLObjectType;
-  const props = new Set<string>();
+  const props = new Set<string>(always);
   const documentNodes: FieldNode[] = [];
   const documentKeys: string[] = [];
   for (const [key, fieldNodes] of collectFields(compiler, evidenceType, selectionsOf(nodes))) {

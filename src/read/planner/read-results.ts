@@ -9,7 +9,6 @@ import {
   type FactEdgeRecord,
   type FactRecord,
   type Planned,
-  type Props,
 } from '../records.js';
 import type {
   Connection,
@@ -35,26 +34,48 @@ import type {
 } from './plan.js';
 
 type Raw = Record<string, unknown>;
+/** A value of the statement: a list in the order render-cypher.ts writes it. */
+type Row = readonly unknown[];
 
 /**
- * A page's rows with their keyset position: the sort key (`k`, returned only when the query reads
- * a cursor of the page, the one use of it) and the fact's id.
+ * A page's rows with their keyset position: the sort key (at `keyAt`, returned only when the
+ * query reads a cursor of the page, the one use of it) and the fact's id (in the fact's
+ * properties at `factAt`, at `idAt` among them).
  */
-function keyedRows(page: Raw[]) {
-  return page.map((row) => ({ key: row.k as string, id: (row.f as Props).id as string, row }));
+function keyedRows(page: Row[], keyAt: number | null, factAt: number, idAt: number) {
+  return page.map((row) => ({
+    key: (keyAt === null ? undefined : row[keyAt]) as string,
+    id: (row[factAt] as Row)[idAt] as string,
+    row,
+  }));
 }
 
-/** A page's rows and total: `{page, total}` when the query selects the total, else the rows. */
-function pageValue(withTotal: boolean, value: unknown): { page: Raw[]; total: number | null } {
-  if (!withTotal) return { page: value as Raw[], total: null };
-  const { page, total } = value as { page: Raw[]; total: unknown };
+/** A page's rows and total: `[page, total]` when the query selects the total, else the rows. */
+function pageValue(withTotal: boolean, value: unknown): { page: Row[]; total: number | null } {
+  if (!withTotal) return { page: value as Row[], total: null };
+  const [page, total] = value as [Row[], unknown];
   return { page, total: Number(total) };
+}
+
+/** The stored properties `names` from their values in `row`, from position `at` on. */
+function propsOf(names: readonly string[], row: Row, at = 0): Raw {
+  const props: Raw = {};
+  for (let i = 0; i < names.length; i++) props[names[i]!] = row[at + i];
+  return props;
+}
+
+/** Where the fact's id is among the properties a selection reads (id is always one). */
+function idPosition(selection: FactSelection): number {
+  const at = selection.factProps.indexOf('id');
+  if (at < 0) throw new Error('a planned fact reads no id');
+  return at;
 }
 
 /**
  * Turns the planned statement's answer into the records the resolvers know (EntityRecord,
  * FactEdgeRecord ...), each carrying its planned fields' values by response key, in the shape
- * the batched loaders give them: the same resolvers serve both paths.
+ * the batched loaders give them: the same resolvers serve both paths. Every value is a list
+ * (see render-cypher.ts's row()), read here by position in the order it was written.
  */
 export class ResultReader {
   constructor(private readonly requests: ReadonlyMap<RelationshipChild, PageRequest>) {}
@@ -73,29 +94,34 @@ export class ResultReader {
     };
   }
 
+  /** `[props..., labels (abstract types only), planned fields...]` */
   entity(plan: EntityPlan, raw: unknown): EntityRecord | null {
     if (raw === null || raw === undefined) return null;
-    const props = raw as Raw;
-    const record = toEntity(props, plan.abstract ? props['@l'] : plan.labels);
+    const row = raw as Row;
+    const count = plan.props.length;
+    const record = toEntity(propsOf(plan.props, row), plan.abstract ? row[count] : plan.labels);
     if (plan.children.length > 0) {
-      record.planned = this.planned(plan.children, props, '', record.label, (child, value) =>
+      const at = count + (plan.abstract ? 1 : 0);
+      record.planned = this.planned(plan.children, row, at, record.label, (child, value) =>
         this.child(child, value, record.id),
       );
     }
     return record;
   }
 
+  /** The planned fields `children`, their values in `row` from position `at` on. */
   private planned(
     children: readonly Keyed[],
-    raw: Raw,
-    prefix: string,
+    row: Row,
+    at: number,
     label: string | null,
     read: (child: Child, value: unknown) => unknown,
   ): Planned {
     const planned: Planned = {};
-    for (const keyed of children) {
+    for (let i = 0; i < children.length; i++) {
+      const keyed = children[i]!;
       if (keyed.labels !== null && !keyed.labels.includes(label as never)) continue;
-      planned[keyed.key] = read(keyed.child, raw[`@${prefix}${keyed.key}`]);
+      planned[keyed.key] = read(keyed.child, row[at + i]);
     }
     return planned;
   }
@@ -123,44 +149,54 @@ export class ResultReader {
     const request = this.requests.get(child);
     if (!request) throw new Error(`page ${child.index} was not prepared`);
     const { page, total } = pageValue(child.kind === 'page' && child.withTotal, value);
-    const { rows: read, pageInfo } = pageOf(keyedRows(page), request);
+    // [node, sort key (with cursors only), edge's planned fields..., fact...]
+    const factAt = 1 + (child.cursors ? 1 : 0) + child.edge.edgeChildren.length;
+    const rows = keyedRows(page, child.cursors ? 1 : null, factAt, idPosition(child.edge));
+    const { rows: read, pageInfo } = pageOf(rows, request);
     return {
       totalCount: total,
       pageInfo,
-      edges: edgesOf(read, ({ row }) => this.edge(child, row, parentId)),
+      edges: edgesOf(read, ({ row }) => this.edge(child, row, factAt, parentId)),
     };
   }
 
-  /** An edge without its cursor, which edgesOf gives it. */
+  /** An edge without its cursor, which edgesOf gives it; its fact from position `factAt`. */
   private edge(
     child: PageChild | SingleEdgeChild,
-    row: Raw,
+    row: Row,
+    factAt: number,
     parentId: string,
   ): Omit<FactEdgeRecord, 'cursor'> {
     const plan: EdgePlan = child.edge;
-    const node = this.entity(plan.node, row.n)!;
+    const node = this.entity(plan.node, row[0])!;
     const [subjectId, objectId] =
       child.fact.direction === 'out' ? [parentId, node.id] : [node.id, parentId];
-    const fact = this.fact(plan, child.fact.type, row, subjectId, objectId);
+    const fact = this.fact(plan, child.fact.type, row, factAt, subjectId, objectId);
     const edge: Omit<FactEdgeRecord, 'cursor'> = { fact, node };
     if (plan.edgeChildren.length > 0) {
-      edge.planned = this.planned(plan.edgeChildren, row, 'e:', null, (c, v) =>
-        this.factChild(c, v),
+      edge.planned = this.planned(
+        plan.edgeChildren,
+        row,
+        factAt - plan.edgeChildren.length,
+        null,
+        (c, v) => this.factChild(c, v),
       );
     }
     return edge;
   }
 
+  /** A fact: its properties' list at `at` in `row`, its planned fields after it. */
   private fact(
     selection: FactSelection,
     type: unknown,
-    row: Raw,
+    row: Row,
+    at: number,
     subjectId: string,
     objectId: string,
   ): FactRecord {
-    const fact = toFact(type, row.f as Props, subjectId, objectId);
+    const fact = toFact(type, propsOf(selection.factProps, row[at] as Row), subjectId, objectId);
     if (selection.factChildren.length > 0) {
-      fact.planned = this.planned(selection.factChildren, row, 'f:', null, (c, v) =>
+      fact.planned = this.planned(selection.factChildren, row, at + 1, null, (c, v) =>
         c.kind === 'end' ? this.entity(c.entity, v) : this.factChild(c, v),
       );
     }
@@ -176,19 +212,17 @@ export class ResultReader {
     const request = this.requests.get(child);
     if (!request) throw new Error(`page ${child.index} was not prepared`);
     const { page, total } = pageValue(child.withTotal, value);
-    const { rows: read, pageInfo } = pageOf(keyedRows(page), request);
+    // [sort key (with cursors only), type, subject id, object id, quotes, fact...]
+    const at = child.cursors ? 1 : 0;
+    const rows = keyedRows(page, child.cursors ? 0 : null, at + 4, idPosition(child));
+    const { rows: read, pageInfo } = pageOf(rows, request);
     return {
       // Not read when null: the query does not select it.
       totalCount: total ?? 0,
       pageInfo,
       edges: edgesOf(read, ({ row }) => ({
-        node: this.fact(child, row.t, row, row.s as string, row.o as string),
-        evidence: inReadingOrder(
-          this.evidence(
-            child.quotes,
-            (row.q as Raw[]).map((quote) => ({ ...quote, documentId })),
-          ),
-        ),
+        node: this.fact(child, row[at], row, at + 4, row[at + 1] as string, row[at + 2] as string),
+        evidence: inReadingOrder(this.evidence(child.quotes, row[at + 3], documentId)),
       })),
     };
   }
@@ -199,12 +233,16 @@ export class ResultReader {
     throw new Error(`${child.kind} is not a field of a fact`);
   }
 
-  private evidence(child: EvidenceChild, value: unknown): EvidenceRecord[] {
-    const { document, documentKeys } = child;
-    return (value as Raw[]).map((row) => {
-      const evidence = toEvidence(row, row.documentId);
+  /**
+   * Quotes: `[document id, props..., document]` each; `documentId` when they all come from one
+   * document, whose id the rows then leave out.
+   */
+  private evidence(child: EvidenceChild, value: unknown, documentId?: string): EvidenceRecord[] {
+    const { document, documentKeys, props } = child;
+    return (value as Row[]).map((row) => {
+      const evidence = toEvidence(propsOf(props, row, 1), documentId ?? row[0]);
       if (document) {
-        const record = this.entity(document, row['@document']);
+        const record = this.entity(document, row[1 + props.length]);
         evidence.planned = Object.fromEntries(documentKeys.map((key) => [key, record]));
       }
       return evidence;
