@@ -9,12 +9,14 @@ import { loadExamples } from '../graphql/playground.js';
 import { freePort } from '../server/free-port.js';
 import { parseCliArgs, runCli } from './run-cli.js';
 
-const HELP = `Usage: npm run soak -- [--duration 120] [--connections 32] [--url URL [--metrics-url URL]] [--sample 10] [--json FILE]
+const HELP = `Usage: npm run soak -- [--duration 120] [--connections 32] [--url URL [--metrics-url URL]] [--from-source] [--sample 10] [--json FILE]
 
 A bounded soak of the GraphQL server over loopback: --connections concurrent clients send a mix
 of the example operations (examples/*.graphql), searches and lookups for --duration seconds.
 Without --url it starts its own server (the main job, on free ports, with its own local Neo4j in
-a scratch folder, or NEO4J_URI when set) and stops it afterwards.
+a scratch folder, or NEO4J_URI when set) and stops it afterwards: as deployed, built first (npm
+run build) and run from dist/ in production mode, or with --from-source through tsx as npm start
+runs it.
 
 Reports the requests made, the errors (non-2xx answers, connection errors and timeouts, and
 GraphQL errors counted by the server's /metrics), latency percentiles, and the server's resident
@@ -27,6 +29,8 @@ Options:
   --url URL         a running server's GraphQL endpoint; loopback addresses only
   --metrics-url URL that server's /metrics, when it serves them on a port of their own
                     (METRICS_PORT; production mode always does); default: /metrics beside --url
+  --from-source     run the server from the TypeScript sources through tsx (development mode)
+                    instead of the build
   --sample S        seconds between RSS samples (default 10)
   --json FILE       also write the figures as JSON to FILE
 `;
@@ -103,16 +107,25 @@ async function waitReady(base: string, child: ChildProcess | undefined, timeoutM
   throw new Error(`${base}/ready did not answer 200 within ${timeoutMs / 1000} s`);
 }
 
-/** Starts the main job on free loopback ports, with a scratch Neo4j home. */
-async function startServer() {
+/**
+ * Starts the main job on free loopback ports, with a scratch Neo4j home: from the build in
+ * production mode (npm run start:production), or from the sources through tsx (npm start).
+ */
+async function startServer(fromSource: boolean) {
+  if (!fromSource) {
+    console.error('building (npm run build)...');
+    await run(process.execPath, ['scripts/build.mjs']);
+  }
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-soak-'));
   const port = await freePort();
   // Its own metrics port, so that the soak reads them in production mode too.
   const metricsPort = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+  const entry = fromSource ? ['--import', 'tsx', 'src/cli/start.ts'] : ['dist/cli/start.js'];
+  const child = spawn(process.execPath, entry, {
     cwd: projectRoot,
     env: {
       ...process.env,
+      ...(fromSource ? {} : { SERVER_MODE: 'production' }),
       PORT: String(port),
       HOST: '127.0.0.1',
       METRICS_PORT: String(metricsPort),
@@ -143,6 +156,17 @@ async function startServer() {
   };
 }
 
+/** Runs a command in the project's folder, its output on stderr; rejects when it fails. */
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: projectRoot, stdio: ['ignore', 2, 2] });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
+    );
+  });
+}
+
 runCli(async () => {
   const args = parseCliArgs(HELP, {
     duration: { type: 'string', default: '120' },
@@ -151,6 +175,7 @@ runCli(async () => {
     'metrics-url': { type: 'string' },
     sample: { type: 'string', default: '10' },
     json: { type: 'string' },
+    'from-source': { type: 'boolean', default: false },
   });
   const duration = Number(args.duration);
   const connections = Number(args.connections);
@@ -195,7 +220,7 @@ runCli(async () => {
     metricsUrl = metrics.href;
   } else {
     console.error('starting the server (its own local Neo4j, the seed graph)...');
-    server = await startServer();
+    server = await startServer(args['from-source'] === true);
     base = server.base;
     metricsUrl = server.metricsUrl;
   }
@@ -254,7 +279,9 @@ runCli(async () => {
     );
     const growth = rss.at(-1)!.mb - middle.mb;
     const leveledOff = growth <= Math.max(0.1 * middle.mb, 16);
+    const served = args.url ? args.url : args['from-source'] ? 'source (tsx)' : 'build';
     const report = {
+      server: served,
       duration: result.duration,
       connections,
       operations: ops.length,
@@ -284,6 +311,7 @@ runCli(async () => {
     };
     console.log(
       [
+        `server: ${served}`,
         `requests: ${report.requests} in ${report.duration} s (${report.requestsPerSecond}/s), ${connections} connections, ${ops.length} operations`,
         `latency: p50 ${report.latencyMs.p50} ms, p97.5 ${report.latencyMs.p97_5} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms`,
         `errors: ${errors} (non-2xx ${result.non2xx}, connection ${result.errors}, timeouts ${result.timeouts}, GraphQL ${graphqlErrors})`,
