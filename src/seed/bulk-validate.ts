@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SeedChecker, sortIssues } from './checker.js';
-import { checkEntityItem, checkFactsText, LazyTexts, type UnitContext } from './check-units.js';
+import { ArticleTexts } from './article-texts.js';
+import { checkEntityItem, checkFactsText, type UnitContext } from './check-units.js';
 import { FactLedger } from './fact-ledger.js';
 import { FileWriter } from './file-writer.js';
 import { listFileItems } from './list-file.js';
@@ -185,9 +186,12 @@ export function validateSeeds(
   const tick = throttled(say);
   const { seedsDir } = options;
   const availability = textsAvailability(options);
-  const texts = new LazyTexts(availability.present ? options.documentsDir : undefined);
-  const checker = new SeedChecker(texts, MAX_ISSUES);
-  texts.checker = checker;
+  // The texts' file names come from the checker's index (asked only once documents are indexed).
+  const texts: ArticleTexts = new ArticleTexts(
+    availability.present ? options.documentsDir : undefined,
+    (id): string | undefined => checker.textFileOf(id),
+  );
+  const checker: SeedChecker = new SeedChecker(texts, MAX_ISSUES);
   const context: UnitContext = {
     checker,
     texts,

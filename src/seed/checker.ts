@@ -80,7 +80,11 @@ const FILE_CODES = 64;
 
 /** The article texts quotes are checked against, by document id (NFC). */
 export interface TextLookup {
-  get(documentId: string): string | undefined;
+  /**
+   * Where an NFC quote starts in the document's NFC text, in UTF-16 units: -1 when the text does
+   * not hold it, undefined when the text is not there (the quote then goes unchecked).
+   */
+  find(documentId: string, nfcQuote: string): number | undefined;
 }
 
 /**
@@ -305,11 +309,10 @@ export class SeedChecker {
       this.report(where.source.issue(where.path, `unknown document "${document}"`));
       return undefined;
     }
-    const text = this.texts.get(document);
     const nfc = quote.normalize('NFC');
-    let offset: number | null = null;
-    if (text !== undefined) {
-      offset = text.indexOf(nfc);
+    const found = this.texts.find(document, nfc);
+    const offset = found ?? null;
+    if (offset !== null) {
       if (offset < 0) {
         this.report(
           where.source.issue(
