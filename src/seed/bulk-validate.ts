@@ -189,7 +189,10 @@ export function validateSeeds(
   // The texts' file names come from the checker's index (asked only once documents are indexed).
   const texts: ArticleTexts = new ArticleTexts(
     availability.present ? options.documentsDir : undefined,
-    (id): string | undefined => checker.textFileOf(id),
+    (id) => {
+      const file = checker.textFileOf(id);
+      return file === undefined ? undefined : { file, position: checker.positionOf(id) };
+    },
   );
   const checker: SeedChecker = new SeedChecker(texts, MAX_ISSUES);
   const context: UnitContext = {
@@ -245,6 +248,7 @@ export function validateSeeds(
     for (const { item, valid } of items) {
       if (!valid || !checker.indexEntity(item, label)) continue;
       const entity = checkEntityItem(context, item, label);
+      ledger.unit();
       for (const e of entity.evidence) ledger.evidence(e.id);
       sink.add(label === 'Document' ? 0 : 1, {
         entities: [entity.record],
@@ -265,6 +269,7 @@ export function validateSeeds(
     const text = fs.readFileSync(file.file, 'utf8');
     hash.update(file.name).update(text);
     done++;
+    ledger.unit();
     checkFactsText(context, validateFacts, displayPath(file.file), text, (fact) => {
       ledger.fact(fact.statement, fileIndex);
       for (const e of fact.evidence) ledger.evidence(e.id);

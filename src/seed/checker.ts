@@ -137,6 +137,21 @@ function localized(raw: Raw): { labels: LocalizedText[]; aliases: LocalizedText[
   return { labels, aliases };
 }
 
+/**
+ * What statements of one fact must agree on, as one string: the qualifiers and the dates' values
+ * in a fixed order, trailing absent ones left out (JSON: no tab or line break, unambiguous).
+ */
+function factSignature(
+  qualifiers: Record<string, string | null>,
+  dates: Record<string, PartialDate>,
+): string {
+  const values: (string | null)[] = [];
+  for (const q of FACT_QUALIFIERS) values.push(qualifiers[q] ?? null);
+  for (const d of FACT_DATES) values.push(dates[d]?.value ?? null);
+  while (values.length > 0 && values[values.length - 1] === null) values.pop();
+  return JSON.stringify(values);
+}
+
 const notAnOrganization = (publisher: string) =>
   `publisher "${publisher}" is not a known organization`;
 
@@ -458,47 +473,12 @@ export class SeedChecker {
         type,
         from,
         to,
-        signature: JSON.stringify([
-          qualifiers,
-          Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v.value])),
-        ]),
+        signature: factSignature(qualifiers, dates),
         file: item.source.file,
         index: item.path[1] as number,
       },
     };
   }
-}
-
-/**
- * Statements of one fact must agree wherever they are made. Takes the statements in file order
- * (all of them, or all those sharing a partition of fact ids) and reports each later statement
- * that disagrees with the first; returns how many distinct facts there are and the facts stated
- * more than once. Positions are looked up only for the statements reported (the bulk path must
- * re-read a file for that).
- */
-export function checkFactStatements(
-  statements: Iterable<FactStatement>,
-  locate: (statement: FactStatement) => { line: number; column: number },
-  report: (issue: SeedIssue) => void,
-): { distinct: number; restated: FactStatement[] } {
-  const first = new Map<string, FactStatement>();
-  const restated = new Map<string, FactStatement>();
-  for (const s of statements) {
-    const existing = first.get(s.id);
-    if (!existing) {
-      first.set(s.id, s);
-      continue;
-    }
-    restated.set(s.id, existing);
-    if (existing.signature !== s.signature) {
-      report({
-        file: s.file,
-        ...locate(s),
-        message: `the same ${s.type} fact ${s.from} → ${s.to} is stated with other qualifiers at ${existing.file}:${locate(existing).line}; give one of them a distinct "key" or make them agree`,
-      });
-    }
-  }
-  return { distinct: first.size, restated: [...restated.values()] };
 }
 
 export function sortIssues(issues: SeedIssue[]): SeedIssue[] {

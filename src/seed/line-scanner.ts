@@ -17,6 +17,8 @@ const DASH = 0x2d;
 export class LineScanner {
   private readonly fd: number;
   private buffer = Buffer.allocUnsafe(BLOCK);
+  /** Where chunks are read back (grown to the largest): no Buffer per chunk. */
+  private scratch = Buffer.allocUnsafe(BLOCK);
   /** Bytes of the buffer holding file data, and the file offset of buffer[0]. */
   private filled = 0;
   private base = 0;
@@ -136,14 +138,15 @@ export class LineScanner {
   /** The file's text from byte `from` to the current line's start, as readFileSync decodes it. */
   text(from: number, to = this.offset): string {
     if (to <= from) return '';
-    const bytes = Buffer.allocUnsafe(to - from);
+    if (to - from > this.scratch.length)
+      this.scratch = Buffer.allocUnsafe(Math.max(to - from, this.scratch.length * 2));
     let done = 0;
-    while (done < bytes.length) {
-      const n = fs.readSync(this.fd, bytes, done, bytes.length - done, from + done);
+    while (done < to - from) {
+      const n = fs.readSync(this.fd, this.scratch, done, to - from - done, from + done);
       if (n === 0) break;
       done += n;
     }
-    return bytes.toString('utf8', 0, done);
+    return this.scratch.toString('utf8', 0, done);
   }
 
   /** The end of the file, once next() has returned false. */

@@ -76,13 +76,26 @@ describe('reading seed files as bytes', () => {
       fs.writeFileSync(path.join(dir, 'nfd.txt'), nfc.normalize('NFD'));
       fs.writeFileSync(path.join(dir, 'ascii.txt'), 'plain text, plain quote');
       const files: Record<string, string> = { a: 'nfd.txt', b: 'ascii.txt', c: 'missing.txt' };
-      const texts = new ArticleTexts(dir, (id) => files[id]);
-      for (const quote of ['Liên Hợp Quốc', '😀 Hà', 'end', 'Hà Nội', 'absent', '\ud800']) {
-        expect(texts.find('a', quote)).toBe(nfc.indexOf(quote));
+      const texts = new ArticleTexts(dir, (id) =>
+        files[id.slice(0, 1)]
+          ? {
+              file: files[id.slice(0, 1)]!,
+              position: id.length === 1 ? 0 : 1 + Number(id.slice(1)),
+            }
+          : undefined,
+      );
+      // Twice: the second time the text is read again (a full cache), known to need normalizing.
+      for (const round of [1, 2]) {
+        for (const quote of ['Liên Hợp Quốc', '😀 Hà', 'end', 'Hà Nội', 'absent', '\ud800']) {
+          expect(texts.find('a', quote), `${quote}, round ${round}`).toBe(nfc.indexOf(quote));
+        }
+        for (let i = 0; i < 300; i++) texts.find(`b${i}`, 'plain');
       }
       expect(texts.find('b', 'plain quote')).toBe(12);
       expect(texts.find('c', 'anything')).toBeUndefined();
-      expect(new ArticleTexts(undefined, () => 'nfd.txt').find('a', 'Hà')).toBeUndefined();
+      expect(
+        new ArticleTexts(undefined, () => ({ file: 'nfd.txt', position: 0 })).find('a', 'Hà'),
+      ).toBeUndefined();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
