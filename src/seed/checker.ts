@@ -152,6 +152,14 @@ function factSignature(
   return JSON.stringify(values);
 }
 
+/** A fact type as it stands in fact ids (PART_OF → part-of), made once per type. */
+const TYPE_SLUGS = new Map<string, string>();
+function typeSlug(type: string): string {
+  let slug = TYPE_SLUGS.get(type);
+  if (slug === undefined) TYPE_SLUGS.set(type, (slug = type.toLowerCase().replace(/_/g, '-')));
+  return slug;
+}
+
 const notAnOrganization = (publisher: string) =>
   `publisher "${publisher}" is not a known organization`;
 
@@ -167,6 +175,7 @@ export class SeedChecker {
   /** The files entities were read from (few: documents.yaml and entities/*). */
   private readonly files: string[] = [];
   private issueCount = 0;
+  private lastDocument: string | undefined;
   readonly issues: SeedIssue[] = [];
 
   /**
@@ -320,9 +329,14 @@ export class SeedChecker {
     quote: string,
     where: Located<unknown>,
   ): EvidenceRecord | undefined {
-    if (this.labelOf(document) !== 'Document') {
-      this.report(where.source.issue(where.path, `unknown document "${document}"`));
-      return undefined;
+    // A document once indexed stays one: the last one found is not looked up again (a facts
+    // file's quotes all cite its document).
+    if (document !== this.lastDocument) {
+      if (this.labelOf(document) !== 'Document') {
+        this.report(where.source.issue(where.path, `unknown document "${document}"`));
+        return undefined;
+      }
+      this.lastDocument = document;
     }
     const nfc = quote.normalize('NFC');
     const found = this.texts.find(document, nfc);
@@ -450,12 +464,7 @@ export class SeedChecker {
       if (date) dates[d] = date;
     }
     this.checkOrder(item, dates.start, dates.end);
-    const id = [
-      from,
-      type.toLowerCase().replace(/_/g, '-'),
-      to,
-      ...(raw.key ? [String(raw.key)] : []),
-    ].join('--');
+    const id = `${from}--${typeSlug(type)}--${to}${raw.key ? `--${String(raw.key)}` : ''}`;
     const evidence: EvidenceRecord[] = [];
     (raw.evidence as Raw[]).forEach((ev, j) => {
       const found = this.evidence(id, document, String(ev.quote), {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { detached, type FactStatement } from './checker.js';
+import type { FactStatement } from './checker.js';
 import { FileWriter } from './file-writer.js';
 import type { SeedIssue } from './types.js';
 
@@ -20,6 +20,8 @@ import type { SeedIssue } from './types.js';
  */
 
 const PARTITIONS = 64;
+const LF = 0x0a;
+const TAB = 0x09;
 
 function partitionOf(id: string): number {
   let h = 0x811c9dc5;
@@ -58,6 +60,26 @@ export class FactLedger {
     this.statements++;
   }
 
+  private readBuffer = Buffer.alloc(0);
+
+  /** A partition's bytes, in a buffer reused for every partition (valid until the next read). */
+  private readPartition(file: string): Buffer {
+    const size = fs.statSync(file).size;
+    if (size > this.readBuffer.length) this.readBuffer = Buffer.allocUnsafe(size);
+    const fd = fs.openSync(file, 'r');
+    try {
+      let done = 0;
+      while (done < size) {
+        const n = fs.readSync(fd, this.readBuffer, done, size - done, done);
+        if (n === 0) break;
+        done += n;
+      }
+      return this.readBuffer.subarray(0, done);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
   /** Starts a unit whose quotes are counted together (see above). */
   unit(): void {
     this.unitQuotes.clear();
@@ -92,20 +114,23 @@ export class FactLedger {
     const restated: { id: string; type: string }[] = [];
     for (const writer of this.writers) writer.close();
     for (const writer of this.writers) {
-      const text = fs.readFileSync(writer.file, 'utf8');
+      // The partition is read into one buffer and only each line's id becomes a string (its
+      // UTF-8 bytes as Latin-1: ids and signatures compare the same as bytes; an id is decoded
+      // when it is kept). A string of the whole partition, a few MB each time, is what the peak
+      // RSS of a scale-10 run was reached with.
+      const bytes = this.readPartition(writer.file);
       // Each fact's first statement, as the offset of its line (the rest is parsed on a repeat).
       const first = new Map<string, number>();
       const again = new Set<string>();
-      for (let at = 0; at < text.length;) {
-        const end = text.indexOf('\n', at);
-        const tab = text.indexOf('\t', at);
-        const id = text.slice(at, tab);
+      for (let at = 0; at < bytes.length;) {
+        const end = bytes.indexOf(LF, at);
+        const id = bytes.toString('latin1', at, bytes.indexOf(TAB, at));
         const held = first.get(id);
         if (held === undefined) first.set(id, at);
         else {
           again.add(id);
-          const s = statementAt(text, at, this.files);
-          const existing = statementAt(text, held, this.files);
+          const s = statementAt(bytes, at, this.files);
+          const existing = statementAt(bytes, held, this.files);
           if (existing.signature !== s.signature) {
             report({
               file: s.file,
@@ -117,7 +142,10 @@ export class FactLedger {
         at = end + 1;
       }
       facts += first.size;
-      for (const id of again) restated.push({ id: detached(id), type: typeOf(id) });
+      for (const id of again) {
+        const decoded = Buffer.from(id, 'latin1').toString('utf8');
+        restated.push({ id: decoded, type: typeOf(decoded) });
+      }
       fs.rmSync(writer.file, { force: true });
     }
     return {
@@ -135,8 +163,9 @@ function typeOf(id: string): string {
 }
 
 /** The statement written on the ledger line starting at `at`. */
-function statementAt(text: string, at: number, files: readonly string[]): FactStatement {
-  const [id, signature, file, index] = text.slice(at, text.indexOf('\n', at)).split('\t');
+function statementAt(bytes: Buffer, at: number, files: readonly string[]): FactStatement {
+  const line = bytes.toString('utf8', at, bytes.indexOf(LF, at));
+  const [id, signature, file, index] = line.split('\t');
   const [from, , to] = id!.split('--');
   return {
     id: id!,
