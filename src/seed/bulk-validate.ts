@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SeedChecker, sortIssues } from './checker.js';
-import { checkEntityItem, checkFactsText, LazyTexts, type UnitContext } from './check-units.js';
+import { ArticleTexts } from './article-texts.js';
+import { checkEntityItem, checkFactsText, type UnitContext } from './check-units.js';
 import { FactLedger } from './fact-ledger.js';
 import { FileWriter } from './file-writer.js';
 import { listFileItems } from './list-file.js';
@@ -185,9 +186,15 @@ export function validateSeeds(
   const tick = throttled(say);
   const { seedsDir } = options;
   const availability = textsAvailability(options);
-  const texts = new LazyTexts(availability.present ? options.documentsDir : undefined);
-  const checker = new SeedChecker(texts, MAX_ISSUES);
-  texts.checker = checker;
+  // The texts' file names come from the checker's index (asked only once documents are indexed).
+  const texts: ArticleTexts = new ArticleTexts(
+    availability.present ? options.documentsDir : undefined,
+    (id) => {
+      const file = checker.textFileOf(id);
+      return file === undefined ? undefined : { file, position: checker.positionOf(id) };
+    },
+  );
+  const checker: SeedChecker = new SeedChecker(texts, MAX_ISSUES);
   const context: UnitContext = {
     checker,
     texts,
@@ -241,6 +248,7 @@ export function validateSeeds(
     for (const { item, valid } of items) {
       if (!valid || !checker.indexEntity(item, label)) continue;
       const entity = checkEntityItem(context, item, label);
+      ledger.unit();
       for (const e of entity.evidence) ledger.evidence(e.id);
       sink.add(label === 'Document' ? 0 : 1, {
         entities: [entity.record],
@@ -261,6 +269,7 @@ export function validateSeeds(
     const text = fs.readFileSync(file.file, 'utf8');
     hash.update(file.name).update(text);
     done++;
+    ledger.unit();
     checkFactsText(context, validateFacts, displayPath(file.file), text, (fact) => {
       ledger.fact(fact.statement, fileIndex);
       for (const e of fact.evidence) ledger.evidence(e.id);

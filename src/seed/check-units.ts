@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { EntityLabel } from '../model/graph-model.js';
-import type { CheckedFact, Located, Raw, SeedChecker, TextLookup } from './checker.js';
+import type { ArticleTexts } from './article-texts.js';
+import type { CheckedFact, Located, Raw, SeedChecker } from './checker.js';
 import { schemaIssues } from './schema.js';
 import type { EntityRecord, EvidenceRecord } from './types.js';
 import { YamlSource } from './yaml-source.js';
@@ -12,47 +11,9 @@ import { YamlSource } from './yaml-source.js';
  * document, its text's checksum) or a whole facts file (see validateSeeds).
  */
 
-const TEXT_CACHE = 256;
-
-/** Article texts read on demand through a small LRU: quotes of one article come together. */
-export class LazyTexts implements TextLookup {
-  private readonly cache = new Map<string, string | undefined>();
-  checker: SeedChecker | undefined;
-
-  constructor(private readonly dir: string | undefined) {}
-
-  /** A text already read (for its checksum), so its quotes need not read it again. */
-  remember(documentId: string, bytes: Buffer): void {
-    this.cache.set(documentId, bytes.toString('utf8').normalize('NFC'));
-    if (this.cache.size > TEXT_CACHE) this.cache.delete(this.cache.keys().next().value!);
-  }
-
-  get(documentId: string): string | undefined {
-    if (this.dir === undefined) return undefined;
-    if (this.cache.has(documentId)) {
-      const text = this.cache.get(documentId);
-      this.cache.delete(documentId);
-      this.cache.set(documentId, text);
-      return text;
-    }
-    const name = this.checker?.textFileOf(documentId);
-    const file = name === undefined ? undefined : path.join(this.dir, name);
-    // A missing text is reported once, with its document entry; its quotes go unchecked.
-    let text: string | undefined;
-    try {
-      text = file ? fs.readFileSync(file, 'utf8').normalize('NFC') : undefined;
-    } catch {
-      text = undefined;
-    }
-    this.cache.set(documentId, text);
-    if (this.cache.size > TEXT_CACHE) this.cache.delete(this.cache.keys().next().value!);
-    return text;
-  }
-}
-
 export interface UnitContext {
   checker: SeedChecker;
-  texts: LazyTexts;
+  texts: ArticleTexts;
   /** The article texts' folder when it is there (else quotes and checksums go unchecked). */
   documentsDir: string | undefined;
 }

@@ -80,7 +80,11 @@ const FILE_CODES = 64;
 
 /** The article texts quotes are checked against, by document id (NFC). */
 export interface TextLookup {
-  get(documentId: string): string | undefined;
+  /**
+   * Where an NFC quote starts in the document's NFC text, in UTF-16 units: -1 when the text does
+   * not hold it, undefined when the text is not there (the quote then goes unchecked).
+   */
+  find(documentId: string, nfcQuote: string): number | undefined;
 }
 
 /**
@@ -133,6 +137,29 @@ function localized(raw: Raw): { labels: LocalizedText[]; aliases: LocalizedText[
   return { labels, aliases };
 }
 
+/**
+ * What statements of one fact must agree on, as one string: the qualifiers and the dates' values
+ * in a fixed order, trailing absent ones left out (JSON: no tab or line break, unambiguous).
+ */
+function factSignature(
+  qualifiers: Record<string, string | null>,
+  dates: Record<string, PartialDate>,
+): string {
+  const values: (string | null)[] = [];
+  for (const q of FACT_QUALIFIERS) values.push(qualifiers[q] ?? null);
+  for (const d of FACT_DATES) values.push(dates[d]?.value ?? null);
+  while (values.length > 0 && values[values.length - 1] === null) values.pop();
+  return JSON.stringify(values);
+}
+
+/** A fact type as it stands in fact ids (PART_OF → part-of), made once per type. */
+const TYPE_SLUGS = new Map<string, string>();
+function typeSlug(type: string): string {
+  let slug = TYPE_SLUGS.get(type);
+  if (slug === undefined) TYPE_SLUGS.set(type, (slug = type.toLowerCase().replace(/_/g, '-')));
+  return slug;
+}
+
 const notAnOrganization = (publisher: string) =>
   `publisher "${publisher}" is not a known organization`;
 
@@ -148,6 +175,7 @@ export class SeedChecker {
   /** The files entities were read from (few: documents.yaml and entities/*). */
   private readonly files: string[] = [];
   private issueCount = 0;
+  private lastDocument: string | undefined;
   readonly issues: SeedIssue[] = [];
 
   /**
@@ -301,15 +329,19 @@ export class SeedChecker {
     quote: string,
     where: Located<unknown>,
   ): EvidenceRecord | undefined {
-    if (this.labelOf(document) !== 'Document') {
-      this.report(where.source.issue(where.path, `unknown document "${document}"`));
-      return undefined;
+    // A document once indexed stays one: the last one found is not looked up again (a facts
+    // file's quotes all cite its document).
+    if (document !== this.lastDocument) {
+      if (this.labelOf(document) !== 'Document') {
+        this.report(where.source.issue(where.path, `unknown document "${document}"`));
+        return undefined;
+      }
+      this.lastDocument = document;
     }
-    const text = this.texts.get(document);
     const nfc = quote.normalize('NFC');
-    let offset: number | null = null;
-    if (text !== undefined) {
-      offset = text.indexOf(nfc);
+    const found = this.texts.find(document, nfc);
+    const offset = found ?? null;
+    if (offset !== null) {
       if (offset < 0) {
         this.report(
           where.source.issue(
@@ -432,12 +464,7 @@ export class SeedChecker {
       if (date) dates[d] = date;
     }
     this.checkOrder(item, dates.start, dates.end);
-    const id = [
-      from,
-      type.toLowerCase().replace(/_/g, '-'),
-      to,
-      ...(raw.key ? [String(raw.key)] : []),
-    ].join('--');
+    const id = `${from}--${typeSlug(type)}--${to}${raw.key ? `--${String(raw.key)}` : ''}`;
     const evidence: EvidenceRecord[] = [];
     (raw.evidence as Raw[]).forEach((ev, j) => {
       const found = this.evidence(id, document, String(ev.quote), {
@@ -455,47 +482,12 @@ export class SeedChecker {
         type,
         from,
         to,
-        signature: JSON.stringify([
-          qualifiers,
-          Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v.value])),
-        ]),
+        signature: factSignature(qualifiers, dates),
         file: item.source.file,
         index: item.path[1] as number,
       },
     };
   }
-}
-
-/**
- * Statements of one fact must agree wherever they are made. Takes the statements in file order
- * (all of them, or all those sharing a partition of fact ids) and reports each later statement
- * that disagrees with the first; returns how many distinct facts there are and the facts stated
- * more than once. Positions are looked up only for the statements reported (the bulk path must
- * re-read a file for that).
- */
-export function checkFactStatements(
-  statements: Iterable<FactStatement>,
-  locate: (statement: FactStatement) => { line: number; column: number },
-  report: (issue: SeedIssue) => void,
-): { distinct: number; restated: FactStatement[] } {
-  const first = new Map<string, FactStatement>();
-  const restated = new Map<string, FactStatement>();
-  for (const s of statements) {
-    const existing = first.get(s.id);
-    if (!existing) {
-      first.set(s.id, s);
-      continue;
-    }
-    restated.set(s.id, existing);
-    if (existing.signature !== s.signature) {
-      report({
-        file: s.file,
-        ...locate(s),
-        message: `the same ${s.type} fact ${s.from} → ${s.to} is stated with other qualifiers at ${existing.file}:${locate(existing).line}; give one of them a distinct "key" or make them agree`,
-      });
-    }
-  }
-  return { distinct: first.size, restated: [...restated.values()] };
 }
 
 export function sortIssues(issues: SeedIssue[]): SeedIssue[] {

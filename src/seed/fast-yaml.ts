@@ -1,4 +1,5 @@
 import { CORE_SCHEMA, load, type YAMLException } from 'js-yaml';
+import { parseBlockYaml } from './block-yaml.js';
 
 /**
  * js-yaml parses seed files about ten times faster than `yaml` (measured: 36 vs 3.2 MB/s on a
@@ -14,8 +15,14 @@ export type FastParse =
   | { ok: true; value: unknown }
   | { ok: false; error?: { line: number; column: number; message: string } };
 
-/** Parses with js-yaml; `ok: false` (with js-yaml's error) means "ask `yaml`" for its positions. */
+/**
+ * Parses with js-yaml; `ok: false` (with js-yaml's error) means "ask `yaml`" for its positions.
+ * Text in the seed files' plain block layout (every facts file the generator writes) is read by
+ * parseBlockYaml first, which gives what js-yaml would for it in a fraction of the time.
+ */
 export function fastYamlParse(text: string): FastParse {
+  const block = parseBlockYaml(text);
+  if (block !== undefined) return { ok: true, value: block };
   try {
     return { ok: true, value: load(text, { schema: CORE_SCHEMA }) };
   } catch (error) {

@@ -90,11 +90,17 @@ class CsvEncoder {
     private readonly ids?: EntityIds,
   ) {}
 
+  /** The last entity referred to and its reference (a document's quotes come together). */
+  private lastRef = { id: '', ref: '' };
+
   private ref(id: string): string {
+    if (id === this.lastRef.id) return this.lastRef.ref;
     if (!this.ids) return quote(id);
     const n = this.ids(id);
     if (n < 0) throw new Error(`import files: no entity "${id}" in the index`);
-    return String(n);
+    const ref = String(n);
+    this.lastRef = { id, ref };
+    return ref;
   }
 
   /** A part as the validator hands it over (see RowSink.add). */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Located, Raw } from './checker.js';
 import { schemaIssues, validatorFor } from './schema.js';
 import type { SeedIssue } from './types.js';
+import { LineScanner } from './line-scanner.js';
 import { YamlSource } from './yaml-source.js';
 
 /**
@@ -54,75 +55,79 @@ export function* fileLines(file: string): Generator<string> {
   }
 }
 
-const isBlankOrComment = (line: string) => /^\s*(#.*)?\r?\n?$/.test(line);
-const indentOf = (line: string) => /^ */.exec(line)![0].length;
-
 type Piece =
   | { kind: 'header'; text: string }
   | { kind: 'items'; text: string; firstLine: number; itemLines: number[] };
 
-/** How a line stands in the layout, once the items' indentation is known. */
-function lineRole(line: string, itemIndent: number): 'item' | 'inside' | 'outside' {
-  if (isBlankOrComment(line)) return 'inside';
-  const indent = indentOf(line);
-  if (indent === itemIndent && /^ *-( |\r?\n|$)/.test(line)) return 'item';
-  return indent > itemIndent ? 'inside' : 'outside';
+/** How the current line stands in the layout, once the items' indentation is known. */
+function lineRole(lines: LineScanner, itemIndent: number): 'item' | 'inside' | 'outside' {
+  if (lines.blankOrComment()) return 'inside';
+  if (lines.indent === itemIndent && lines.itemStart()) return 'item';
+  return lines.indent > itemIndent ? 'inside' : 'outside';
 }
-
-const ITEM_START = /^( *)-( |\r?\n|$)/;
 
 /**
  * Whether the file has the streaming layout: a header, then only the list's items (checked by a
  * scan before anything is yielded, so a file is never read half one way and half the other).
+ * The scan looks at bytes only (see LineScanner).
  */
 function streamable(file: string): boolean {
-  let itemIndent = -1;
-  for (const line of fileLines(file)) {
-    if (itemIndent < 0) {
-      const match = ITEM_START.exec(line);
-      if (match && !isBlankOrComment(line)) itemIndent = match[1]!.length;
-      continue;
-    }
-    if (lineRole(line, itemIndent) === 'outside') return false;
-  }
-  return true;
-}
-
-/** Splits a streamable file into its header and chunks of items. */
-function* pieces(file: string): Generator<Piece> {
-  let header = '';
-  let itemIndent = -1;
-  let chunk: string[] = [];
-  let itemLines: number[] = [];
-  let chunkStart = 0;
-  let lineNo = 0;
-  for (const line of fileLines(file)) {
-    lineNo++;
-    if (itemIndent < 0) {
-      const match = ITEM_START.exec(line);
-      if (!match || isBlankOrComment(line)) {
-        header += line;
+  const lines = new LineScanner(file);
+  try {
+    let itemIndent = -1;
+    while (lines.next()) {
+      if (itemIndent < 0) {
+        if (lines.itemStart()) itemIndent = lines.indent;
         continue;
       }
-      itemIndent = match[1]!.length;
-      yield { kind: 'header', text: header };
+      if (lineRole(lines, itemIndent) === 'outside') return false;
     }
-    const itemStart = lineRole(line, itemIndent) === 'item';
-    if (itemStart) {
+    return true;
+  } finally {
+    lines.close();
+  }
+}
+
+/**
+ * Splits a streamable file into its header and chunks of items: the lines are told apart by
+ * their bytes, and a chunk's text is read back and decoded once, whole, when it is complete.
+ */
+function* pieces(file: string): Generator<Piece> {
+  const lines = new LineScanner(file);
+  try {
+    let itemIndent = -1;
+    let itemLines: number[] = [];
+    let chunkStart = 0;
+    let chunkOffset = 0;
+    while (lines.next()) {
+      if (itemIndent < 0) {
+        if (!lines.itemStart()) continue;
+        itemIndent = lines.indent;
+        yield { kind: 'header', text: lines.text(0) };
+      }
+      if (lineRole(lines, itemIndent) !== 'item') continue;
       if (itemLines.length >= CHUNK_ITEMS) {
-        yield { kind: 'items', text: chunk.join(''), firstLine: chunkStart, itemLines };
-        chunk = [];
+        yield { kind: 'items', text: lines.text(chunkOffset), firstLine: chunkStart, itemLines };
         itemLines = [];
       }
-      if (chunk.length === 0) chunkStart = lineNo;
+      if (itemLines.length === 0) {
+        chunkStart = lines.line;
+        chunkOffset = lines.offset;
+      }
       // An item written "-" alone on its line starts on the next.
-      itemLines.push(/^ *-\s*$/.test(line) ? lineNo + 1 : lineNo);
+      itemLines.push(lines.dashAlone() ? lines.line + 1 : lines.line);
     }
-    chunk.push(line);
+    if (itemIndent < 0) yield { kind: 'header', text: lines.text(0, lines.size) };
+    else if (itemLines.length > 0)
+      yield {
+        kind: 'items',
+        text: lines.text(chunkOffset, lines.size),
+        firstLine: chunkStart,
+        itemLines,
+      };
+  } finally {
+    lines.close();
   }
-  if (itemIndent < 0) yield { kind: 'header', text: header };
-  else if (itemLines.length > 0)
-    yield { kind: 'items', text: chunk.join(''), firstLine: chunkStart, itemLines };
 }
 
 /**
