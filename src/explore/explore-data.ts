@@ -1,3 +1,5 @@
+import type { Date as Neo4jDate } from 'neo4j-driver';
+import { dayParameter } from '../db/dates.js';
 import type { Db } from '../read/db.js';
 import type { PartialDateView } from '../read/dates.js';
 import { partialDateProp } from '../read/dates.js';
@@ -369,7 +371,8 @@ export class ExploreData {
 interface FilterParams {
   types: readonly RelationshipType[];
   labels: readonly EntityLabel[];
-  dates: { dateFrom: string | null; dateTo: string | null };
+  /** Dates as statement parameters (null: open). */
+  dates: { dateFrom: Neo4jDate<number> | null; dateTo: Neo4jDate<number> | null };
 }
 
 /** A filter as statement tokens and parameters; a date range widens to its precision. */
@@ -381,7 +384,7 @@ function filterParams(filter: GraphFilter): FilterParams {
   return {
     types: relationshipTypes(filter.relationshipTypes),
     labels: filter.nodeTypes?.length ? filter.nodeTypes : ENTITY_LABELS,
-    dates: { dateFrom: dateFrom?.min ?? null, dateTo: dateTo?.max ?? null },
+    dates: { dateFrom: dayParameter(dateFrom?.min), dateTo: dayParameter(dateTo?.max) },
   };
 }
 

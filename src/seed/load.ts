@@ -1,4 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { neo4jDate } from '../db/dates.js';
 import { cypher, cypherStatements } from '../db/cypher.js';
 import { cypherTemplate } from '../read/statements.js';
 import { ENTITY_LABELS, foldName, RELATIONSHIP_TYPES } from '../model/graph-model.js';
@@ -21,19 +22,14 @@ export interface LoadSummary {
   millis: number;
 }
 
-function neoDate(iso: string) {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new neo4j.types.Date(y, m, d);
-}
-
 /** Flattens a partial date into value, precision and the Neo4j dates bounding its period. */
 function dateProps(name: string, date: PartialDate | undefined): Record<string, unknown> {
   if (!date) return {};
   return {
     [name]: date.value,
     [`${name}Precision`]: date.precision,
-    [`${name}Min`]: neoDate(date.min),
-    [`${name}Max`]: neoDate(date.max),
+    [`${name}Min`]: neo4jDate(date.min),
+    [`${name}Max`]: neo4jDate(date.max),
   };
 }
 

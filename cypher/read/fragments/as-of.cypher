@@ -1,6 +1,6 @@
-// Whether fact {{fact}} holds on day {{day}} ('' for any day): its effective interval runs from
-// (start ?? attested).firstDay to (end ?? attested).lastDay, and a missing bound is open. Days
-// compare as ISO strings, so every parameter keeps one type and one cached plan.
-({{day}} = ''
- OR (coalesce(toString({{fact}}.startMin), toString({{fact}}.attestedMin), {{day}}) <= {{day}}
-     AND coalesce(toString({{fact}}.endMax), toString({{fact}}.attestedMax), {{day}}) >= {{day}}))
+// Whether fact {{fact}} holds on day {{day}} (a date; null for any day): its effective interval
+// runs from (start ?? attested).firstDay to (end ?? attested).lastDay, and a missing bound is
+// open. The stored bounds are dates and compare as dates, with no conversion per row.
+({{day}} IS NULL
+ OR (coalesce({{fact}}.startMin, {{fact}}.attestedMin, {{day}}) <= {{day}}
+     AND coalesce({{fact}}.endMax, {{fact}}.attestedMax, {{day}}) >= {{day}}))

@@ -24,5 +24,5 @@ CALL (p) {
 }
 RETURN parentId, page,
        CASE WHEN NOT $withTotal THEN null
-            WHEN $asOf = '' THEN COUNT { (p){{rel}}() }
+            WHEN $asOf IS NULL THEN COUNT { (p){{rel}}() }
             ELSE COUNT { (p){{rel}}() WHERE {{> read/fragments/as-of}} } END AS total

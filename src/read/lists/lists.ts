@@ -1,4 +1,5 @@
 import type { EntityLabel } from '../../model/graph-model.js';
+import { dayParameter } from '../../db/dates.js';
 import type { PartialDate } from '../../model/partial-date.js';
 import type { Db } from '../db.js';
 import { BadInputError } from '../errors.js';
@@ -92,12 +93,12 @@ export class Lists {
     }
     const text = await this.textFilter(query.text, ['Meeting']);
     if (text === 'nothing') return 'nothing';
-    // '' and [] stand for "no filter": see cypher/read/lists/fragments/meeting-filter-fields.cypher.
+    // '', [] and null stand for "no filter": see cypher/read/lists/fragments/meeting-filter-*.
     const filters = {
       ...text,
       kinds: query.kinds ?? [],
-      dateFrom: query.dateFrom?.min ?? '',
-      dateTo: query.dateTo?.max ?? '',
+      dateFrom: dayParameter(query.dateFrom?.min),
+      dateTo: dayParameter(query.dateTo?.max),
       chairedBy: query.chairedBy ?? '',
       participant: query.participant ?? '',
       theme: query.theme ?? '',
@@ -106,7 +107,7 @@ export class Lists {
     };
     const key = sortProperty(query.orderBy === 'NAME' ? 'nameKey' : 'sortKey');
     const { params, descending } = pageQuery(request, query.descending);
-    if (query.orderBy === 'START' && filters.dateTo !== '') endSeekAtDay(params, filters.dateTo);
+    if (query.orderBy === 'START' && query.dateTo) endSeekAtDay(params, query.dateTo.max);
     return {
       request,
       page: (returned) =>
@@ -128,7 +129,7 @@ export class Lists {
       ...text,
       kinds: query.kinds ?? [],
       memberOf: query.memberOf ?? '',
-      asOf: query.asOf ?? '',
+      asOf: dayParameter(query.asOf),
     };
     const { params, descending } = pageQuery(request);
     return {

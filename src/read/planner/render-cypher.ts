@@ -3,6 +3,7 @@ import { prefixParameters } from '../combined-statement.js';
 import type { ListQuery } from '../lists/lists.js';
 import type { RelationshipArgs } from '../relationship-pages/relationship-pages.js';
 import { checkEntityId } from '../ids.js';
+import { dayParameter } from '../../db/dates.js';
 import { pageQuery, pageRequest, type PageRequest } from '../pagination.js';
 import {
   cypherPiece,
@@ -100,7 +101,7 @@ export function prepareRead(plan: OperationPlan, variables: Variables): Prepared
           // Without a cursor the text has no bounds (keysetTokens): only the size is sent.
           if (seeks || name === 'limit') params[`p${page.index}_${name}`] = value;
         }
-        if (asOf !== null) params[`p${page.index}_asOf`] = asOf;
+        if (asOf !== null) params[`p${page.index}_asOf`] = dayParameter(asOf);
         pages.set(page, { request, reading: { descending, by: order?.by ?? null, seeks } });
       }
       Object.assign(prepared.params, params);

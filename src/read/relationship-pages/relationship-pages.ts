@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { dayParameter } from '../../db/dates.js';
 import type { FactField } from '../../model/fact-fields.js';
 import { orderTag, requestedOrder } from '../../model/relationship-order.js';
 import type { Db, Row } from '../db.js';
@@ -87,7 +88,7 @@ export class RelationshipPages {
         orderKey: orderKey(order.by),
       }),
       'parentId',
-      { asOf, withTotal, slim, ...params },
+      { asOf: dayParameter(asOf), withTotal, slim, ...params },
       (row) => {
         const { rows, pageInfo } = pageOf(pageRows<FactRow & EntityPageRow>(row), request);
         return {
