@@ -32,6 +32,13 @@ import type {
   RelationshipChild,
   SingleEdgeChild,
 } from './plan.js';
+import {
+  documentFactLayout,
+  edgeLayout,
+  entityLayout,
+  evidenceLayout,
+  type FactLayout,
+} from './row-layout.js';
 
 type Raw = Record<string, unknown>;
 /** A value of the statement: a list in the order render-cypher.ts writes it. */
@@ -94,15 +101,15 @@ export class ResultReader {
     };
   }
 
-  /** `[props..., labels (abstract types only), planned fields...]` */
+  /** An entity's row (see entityLayout). */
   entity(plan: EntityPlan, raw: unknown): EntityRecord | null {
     if (raw === null || raw === undefined) return null;
     const row = raw as Row;
-    const count = plan.props.length;
-    const record = toEntity(propsOf(plan.props, row), plan.abstract ? row[count] : plan.labels);
+    const at = entityLayout(plan);
+    const labels = at.labels === null ? plan.labels : row[at.labels];
+    const record = toEntity(propsOf(plan.props, row, at.props), labels);
     if (plan.children.length > 0) {
-      const at = count + (plan.abstract ? 1 : 0);
-      record.planned = this.planned(plan.children, row, at, record.label, (child, value) =>
+      record.planned = this.planned(plan.children, row, at.children, record.label, (child, value) =>
         this.child(child, value, record.id),
       );
     }
@@ -149,54 +156,50 @@ export class ResultReader {
     const request = this.requests.get(child);
     if (!request) throw new Error(`page ${child.index} was not prepared`);
     const { page, total } = pageValue(child.kind === 'page' && child.withTotal, value);
-    // [node, sort key (with cursors only), edge's planned fields..., fact...]
-    const factAt = 1 + (child.cursors ? 1 : 0) + child.edge.edgeChildren.length;
-    const rows = keyedRows(page, child.cursors ? 1 : null, factAt, idPosition(child.edge));
+    const at = edgeLayout(child);
+    const rows = keyedRows(page, at.key, at.fact, idPosition(child.edge));
     const { rows: read, pageInfo } = pageOf(rows, request);
     return {
       totalCount: total,
       pageInfo,
-      edges: edgesOf(read, ({ row }) => this.edge(child, row, factAt, parentId)),
+      edges: edgesOf(read, ({ row }) => this.edge(child, row, parentId)),
     };
   }
 
-  /** An edge without its cursor, which edgesOf gives it; its fact from position `factAt`. */
+  /** An edge's row (see edgeLayout), without its cursor, which edgesOf gives it. */
   private edge(
     child: PageChild | SingleEdgeChild,
     row: Row,
-    factAt: number,
     parentId: string,
   ): Omit<FactEdgeRecord, 'cursor'> {
     const plan: EdgePlan = child.edge;
-    const node = this.entity(plan.node, row[0])!;
+    const at = edgeLayout(child);
+    const node = this.entity(plan.node, row[at.node])!;
     const [subjectId, objectId] =
       child.fact.direction === 'out' ? [parentId, node.id] : [node.id, parentId];
-    const fact = this.fact(plan, child.fact.type, row, factAt, subjectId, objectId);
+    const fact = this.fact(plan, child.fact.type, row, at, subjectId, objectId);
     const edge: Omit<FactEdgeRecord, 'cursor'> = { fact, node };
     if (plan.edgeChildren.length > 0) {
-      edge.planned = this.planned(
-        plan.edgeChildren,
-        row,
-        factAt - plan.edgeChildren.length,
-        null,
-        (c, v) => this.factChild(c, v),
+      edge.planned = this.planned(plan.edgeChildren, row, at.edgeChildren, null, (c, v) =>
+        this.factChild(c, v),
       );
     }
     return edge;
   }
 
-  /** A fact: its properties' list at `at` in `row`, its planned fields after it. */
+  /** A fact: its properties' list and its planned fields, where `at` says in `row`. */
   private fact(
     selection: FactSelection,
     type: unknown,
     row: Row,
-    at: number,
+    at: FactLayout,
     subjectId: string,
     objectId: string,
   ): FactRecord {
-    const fact = toFact(type, propsOf(selection.factProps, row[at] as Row), subjectId, objectId);
+    const props = propsOf(selection.factProps, row[at.fact] as Row);
+    const fact = toFact(type, props, subjectId, objectId);
     if (selection.factChildren.length > 0) {
-      fact.planned = this.planned(selection.factChildren, row, at + 1, null, (c, v) =>
+      fact.planned = this.planned(selection.factChildren, row, at.factChildren, null, (c, v) =>
         c.kind === 'end' ? this.entity(c.entity, v) : this.factChild(c, v),
       );
     }
@@ -212,17 +215,23 @@ export class ResultReader {
     const request = this.requests.get(child);
     if (!request) throw new Error(`page ${child.index} was not prepared`);
     const { page, total } = pageValue(child.withTotal, value);
-    // [sort key (with cursors only), type, subject id, object id, quotes, fact...]
-    const at = child.cursors ? 1 : 0;
-    const rows = keyedRows(page, child.cursors ? 0 : null, at + 4, idPosition(child));
+    const at = documentFactLayout(child);
+    const rows = keyedRows(page, at.key, at.fact, idPosition(child));
     const { rows: read, pageInfo } = pageOf(rows, request);
     return {
       // Not read when null: the query does not select it.
       totalCount: total ?? 0,
       pageInfo,
       edges: edgesOf(read, ({ row }) => ({
-        node: this.fact(child, row[at], row, at + 4, row[at + 1] as string, row[at + 2] as string),
-        evidence: inReadingOrder(this.evidence(child.quotes, row[at + 3], documentId)),
+        node: this.fact(
+          child,
+          row[at.type],
+          row,
+          at,
+          row[at.subjectId] as string,
+          row[at.objectId] as string,
+        ),
+        evidence: inReadingOrder(this.evidence(child.quotes, row[at.quotes], documentId)),
       })),
     };
   }
@@ -234,15 +243,16 @@ export class ResultReader {
   }
 
   /**
-   * Quotes: `[document id, props..., document]` each; `documentId` when they all come from one
-   * document, whose id the rows then leave out.
+   * Quotes, a row each (see evidenceLayout); `documentId` when they all come from one document,
+   * whose id the rows then leave out.
    */
   private evidence(child: EvidenceChild, value: unknown, documentId?: string): EvidenceRecord[] {
     const { document, documentKeys, props } = child;
+    const at = evidenceLayout(child);
     return (value as Row[]).map((row) => {
-      const evidence = toEvidence(propsOf(props, row, 1), documentId ?? row[0]);
-      if (document) {
-        const record = this.entity(document, row[1 + props.length]);
+      const evidence = toEvidence(propsOf(props, row, at.props), documentId ?? row[at.documentId]);
+      if (document && at.document !== null) {
+        const record = this.entity(document, row[at.document]);
         evidence.planned = Object.fromEntries(documentKeys.map((key) => [key, record]));
       }
       return evidence;

@@ -43,6 +43,13 @@ import type {
   RootPlan,
   SingleEdgeChild,
 } from './plan.js';
+import {
+  documentFactLayout,
+  edgeLayout,
+  entityLayout,
+  evidenceLayout,
+  type FactLayout,
+} from './row-layout.js';
 
 type Variables = Record<string, unknown>;
 
@@ -254,6 +261,9 @@ function withTotal(page: Fragment, total: Fragment): Fragment {
  * as lists (q4's answer: ~750 against ~130 µs per decode).
  */
 function row(entries: readonly Fragment[]): Fragment {
+  for (let i = 0; i < entries.length; i++) {
+    if (entries[i] === undefined) throw new Error(`no value written at position ${i} of a row`);
+  }
   return cypherPiece`[${joinFragments(entries, ', ')}]`;
 }
 
@@ -272,11 +282,13 @@ class Renderer {
    * properties (plan.props), its labels when its type is abstract, then its planned fields.
    */
   entity(plan: EntityPlan, v: Fragment): Fragment {
-    const entries = plan.props.map((p) => cypherPiece`${v}.${mapKey(p)}`);
-    if (plan.abstract) entries.push(cypherPiece`labels(${v})`);
-    for (const keyed of plan.children) {
-      entries.push(this.keyed(keyed, v, () => this.child(keyed.child, v)));
-    }
+    const at = entityLayout(plan);
+    const entries: Fragment[] = [];
+    plan.props.forEach((p, i) => (entries[at.props + i] = cypherPiece`${v}.${mapKey(p)}`));
+    if (at.labels !== null) entries[at.labels] = cypherPiece`labels(${v})`;
+    plan.children.forEach((keyed, i) => {
+      entries[at.children + i] = this.keyed(keyed, v, () => this.child(keyed.child, v));
+    });
     return row(entries);
   }
 
@@ -322,61 +334,56 @@ class Renderer {
       orderKey: orderKey(this.reading(child).by ?? child.fact.order.by, fact, other, otherLabel),
       holds,
       ...keysetTokens(i, this.reading(child), variableName(`k${i}`), fact),
-      row: this.edge(
-        child.edge,
-        parent,
-        fact,
-        other,
-        child.cursors ? variableName(`k${i}`) : null,
-        child.fact.direction,
-      ),
+      row: this.edge(child, parent, fact, other, variableName(`k${i}`)),
     });
     return child.kind === 'page' && child.withTotal
       ? withTotal(page, fillTemplate('read/planner/relationship-count', { parent, rel, holds }))
       : page;
   }
 
-  /**
-   * One edge: the other end, its sort key (`key`, left out when the query reads no cursor of the
-   * page), the edge's planned fields, then the fact (see fact()).
-   */
+  /** One edge of page `child` (see edgeLayout), its sort key bound to `key`. */
   private edge(
-    plan: EdgePlan,
+    child: PageChild | SingleEdgeChild,
     parent: Fragment,
     fact: Fragment,
     other: Fragment,
-    key: Fragment | null,
-    direction: 'out' | 'in',
+    key: Fragment,
   ): Fragment {
-    const entries = [this.entity(plan.node, other)];
-    if (key) entries.push(key);
-    for (const keyed of plan.edgeChildren) {
-      entries.push(this.keyed(keyed, fact, () => this.factChild(keyed.child, fact)));
-    }
-    const [subject, object] = direction === 'out' ? [parent, other] : [other, parent];
-    entries.push(...this.fact(plan, fact, subject, object));
+    const plan: EdgePlan = child.edge;
+    const at = edgeLayout(child);
+    const entries: Fragment[] = [];
+    entries[at.node] = this.entity(plan.node, other);
+    if (at.key !== null) entries[at.key] = key;
+    plan.edgeChildren.forEach((keyed, i) => {
+      entries[at.edgeChildren + i] = this.keyed(keyed, fact, () =>
+        this.factChild(keyed.child, fact),
+      );
+    });
+    const [subject, object] = child.fact.direction === 'out' ? [parent, other] : [other, parent];
+    this.fact(entries, at, plan, fact, subject, object);
     return row(entries);
   }
 
-  /** A fact's selected properties (one list) and its planned fields, its ends bound. */
+  /**
+   * Writes into `entries`, at `at`, a fact's selected properties (one list) and its planned
+   * fields, its ends bound to `subject` and `object`.
+   */
   private fact(
+    entries: Fragment[],
+    at: FactLayout,
     selection: FactSelection,
     fact: Fragment,
     subject: Fragment,
     object: Fragment,
-  ): Fragment[] {
-    const props = selection.factProps.map((p) => cypherPiece`${fact}.${mapKey(p)}`);
-    const entries = [row(props)];
-    for (const keyed of selection.factChildren) {
-      entries.push(
-        this.keyed(keyed, fact, () =>
-          keyed.child.kind === 'end'
-            ? this.entity(keyed.child.entity, keyed.child.end === 'subject' ? subject : object)
-            : this.factChild(keyed.child, fact),
-        ),
+  ): void {
+    entries[at.fact] = row(selection.factProps.map((p) => cypherPiece`${fact}.${mapKey(p)}`));
+    selection.factChildren.forEach((keyed, i) => {
+      entries[at.factChildren + i] = this.keyed(keyed, fact, () =>
+        keyed.child.kind === 'end'
+          ? this.entity(keyed.child.entity, keyed.child.end === 'subject' ? subject : object)
+          : this.factChild(keyed.child, fact),
       );
-    }
-    return entries;
+    });
   }
 
   /** Document.facts: the facts, their type and ends' ids, and the document's quotes for each. */
@@ -394,14 +401,14 @@ class Renderer {
     // Each quote as an evidence row (see evidence()), its document being this one; its props
     // start with the offset (compile-operation.ts), by which they are put in reading order.
     const quoteRow = this.evidenceRow(child.quotes, quote, document, cypherPiece`null`);
-    const entries = [
-      ...(child.cursors ? [key] : []),
-      cypherPiece`type(${fact})`,
-      cypherPiece`${subject}.id`,
-      cypherPiece`${object}.id`,
-      cypherPiece`[${quote} IN ${quotes} | ${quoteRow}]`,
-      ...this.fact(child, fact, subject, object),
-    ];
+    const at = documentFactLayout(child);
+    const entries: Fragment[] = [];
+    if (at.key !== null) entries[at.key] = key;
+    entries[at.type] = cypherPiece`type(${fact})`;
+    entries[at.subjectId] = cypherPiece`${subject}.id`;
+    entries[at.objectId] = cypherPiece`${object}.id`;
+    entries[at.quotes] = cypherPiece`[${quote} IN ${quotes} | ${quoteRow}]`;
+    this.fact(entries, at, child, fact, subject, object);
     const tokens = { document, evidence: v('e'), about: v('a'), fact, types: typeExpression() };
     const page = fillTemplate('read/planner/document-facts-page', {
       ...tokens,
@@ -444,19 +451,19 @@ class Renderer {
     });
   }
 
-  /**
-   * A quote `e` from the document `d`: the document's id (`documentId`; null where the reader
-   * knows it), the quote's selected properties, then the document as the query selects it.
-   */
+  /** A quote `e` from the document `d` (see evidenceLayout), whose id is `documentId`. */
   private evidenceRow(
     child: EvidenceChild,
     e: Fragment,
     d: Fragment,
     documentId: Fragment,
   ): Fragment {
-    const entries = [documentId];
-    for (const prop of child.props) entries.push(cypherPiece`${e}.${mapKey(prop)}`);
-    if (child.document) entries.push(this.entity(child.document, d));
+    const at = evidenceLayout(child);
+    const entries: Fragment[] = [];
+    entries[at.documentId] = documentId;
+    child.props.forEach((prop, i) => (entries[at.props + i] = cypherPiece`${e}.${mapKey(prop)}`));
+    if (at.document !== null && child.document)
+      entries[at.document] = this.entity(child.document, d);
     return row(entries);
   }
 }
