@@ -49,7 +49,7 @@ describe('Cypher templates', () => {
     expect(() => orderKey('START' as 'DATE')).toThrow(/not an order/);
     expect(page.text).toContain('ORDER BY key DESC, r.id DESC');
     // The included as-of filter is pasted in where the page and the dated count use it.
-    expect(page.text.match(/toString\(r\.startMin\)/g)).toHaveLength(2);
+    expect(page.text.match(/coalesce\(r\.startMin, r\.attestedMin, \$asOf\)/g)).toHaveLength(2);
     expect(page.text).not.toContain('{{');
     expect(() =>
       statement('read/relationship-pages/relationship-page', { order: orderDirection(false) }),
