@@ -11,6 +11,16 @@ import { compareTuples, luceneQuery, nameMatcher } from './ranking.js';
 /** Hits the full-text index hands over for ranking; beyond it, a search is too vague to page. */
 export const SEARCH_LIMIT = 1000;
 
+/** What a slim hit is read as: what the ranking needs (names, aliases) and the id and name. */
+const SLIM_PROPERTIES = ['id', 'name', 'labelTexts', 'labelLangs', 'aliasTexts', 'aliasLangs'];
+
+/** A slim hit's properties from their values, in the order of SLIM_PROPERTIES. */
+function slimProps(values: readonly unknown[]): Props {
+  const props: Record<string, unknown> = {};
+  for (let i = 0; i < SLIM_PROPERTIES.length; i++) props[SLIM_PROPERTIES[i]!] = values[i];
+  return props;
+}
+
 export class Search {
   constructor(
     private readonly db: Db,
@@ -36,14 +46,14 @@ export class Search {
       query: luceneQuery(text),
       limit: SEARCH_LIMIT,
       labels,
-      slim,
+      slim: slim ? SLIM_PROPERTIES : null,
     });
     const matchName = nameMatcher(text);
     const hits = rows
       .map((r) => {
         // Slim hits are partial: they stay out of the request's entity cache.
         const node = slim
-          ? toEntity(r.node as Props, r.labels)
+          ? toEntity(slimProps(r.node as unknown[]), r.labels)
           : this.lookups.prime(r.node as Props, r.labels);
         const score = Number(r.score);
         const match = matchName(node);
