@@ -9,10 +9,12 @@ import { loadExamples } from '../graphql/playground.js';
 import { freePort } from '../server/free-port.js';
 import { parseCliArgs, runCli } from './run-cli.js';
 
-const HELP = `Usage: npm run soak -- [--duration 120] [--connections 32] [--url URL [--metrics-url URL]] [--from-source] [--sample 10] [--json FILE]
+const HELP = `Usage: npm run soak -- [--duration 120] [--connections 32] [--url URL [--metrics-url URL]] [--warmup 10] [--from-source] [--sample 10] [--json FILE]
 
 A bounded soak of the GraphQL server over loopback: --connections concurrent clients send a mix
-of the example operations (examples/*.graphql), searches and lookups for --duration seconds.
+of the example operations (examples/*.graphql), searches and lookups for --duration seconds,
+after --warmup seconds of the same load that the figures leave out (a fresh server and a fresh
+Neo4j JVM compile their hot code first: the figures are of the steady state, as users meet it).
 Without --url it starts its own server (the main job, on free ports, with its own local Neo4j in
 a scratch folder, or NEO4J_URI when set) and stops it afterwards: as deployed, built first (npm
 run build) and run from dist/ in production mode, or with --from-source through tsx as npm start
@@ -26,6 +28,8 @@ error or when RSS was still growing over the second half (more than 10%, and mor
 Options:
   --duration S      seconds of load (default 120, at most 3600)
   --connections N   concurrent clients (default 32, at most 256)
+  --warmup S        seconds of load before the measured --duration (default 10; 0 for none);
+                    its errors still count
   --url URL         a running server's GraphQL endpoint; loopback addresses only
   --metrics-url URL that server's /metrics, when it serves them on a port of their own
                     (METRICS_PORT; production mode always does); default: /metrics beside --url
@@ -167,12 +171,14 @@ runCli(async () => {
     url: { type: 'string' },
     'metrics-url': { type: 'string' },
     sample: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '10' },
     json: { type: 'string' },
     'from-source': { type: 'boolean', default: false },
   });
   const duration = Number(args.duration);
   const connections = Number(args.connections);
   const sampleSeconds = Number(args.sample);
+  const warmupSeconds = Number(args.warmup);
   const bad = [
     [
       !Number.isInteger(duration) || duration < 1 || duration > 3600,
@@ -185,6 +191,10 @@ runCli(async () => {
     [
       !Number.isInteger(sampleSeconds) || sampleSeconds < 1,
       '--sample must be a whole number of seconds',
+    ],
+    [
+      !Number.isInteger(warmupSeconds) || warmupSeconds < 0 || warmupSeconds > 600,
+      '--warmup must be 0 to 600 seconds',
     ],
   ] as const;
   for (const [failed, message] of bad) {
@@ -236,6 +246,34 @@ runCli(async () => {
         throw new Error(`warm-up failed: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
       }
     }
+    const load = (seconds: number) =>
+      autocannon({
+        url: `${base}/graphql`,
+        connections,
+        duration: seconds,
+        requests: ops.map((op) => ({
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(op),
+        })),
+      });
+    const beforeWarmup = await readMetrics(metricsUrl);
+    let warmup: { errors: number; requests: number; rssMb: number } | null = null;
+    if (warmupSeconds > 0) {
+      console.error(`warm-up: ${connections} connections for ${warmupSeconds} s (not measured)`);
+      const result = await load(warmupSeconds);
+      const { rss: rssAfter, graphqlErrors } = await readMetrics(metricsUrl);
+      warmup = {
+        errors:
+          result.non2xx +
+          result.errors +
+          result.timeouts +
+          graphqlErrors -
+          beforeWarmup.graphqlErrors,
+        requests: result.requests.total,
+        rssMb: round(rssAfter / MB),
+      };
+    }
     const before = await readMetrics(metricsUrl);
     const started = Date.now();
     const rss: Array<{ second: number; mb: number }> = [{ second: 0, mb: before.rss / MB }];
@@ -250,23 +288,15 @@ runCli(async () => {
       }
     })();
     console.error(`soak: ${connections} connections for ${duration} s against ${base}/graphql`);
-    const result = await autocannon({
-      url: `${base}/graphql`,
-      connections,
-      duration,
-      requests: ops.map((op) => ({
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(op),
-      })),
-    });
+    const result = await load(duration);
     sampling = false;
     await sampler;
     const after = await readMetrics(metricsUrl);
     rss.push({ second: Math.round((Date.now() - started) / 1000), mb: after.rss / MB });
 
     const graphqlErrors = after.graphqlErrors - before.graphqlErrors;
-    const errors = result.non2xx + result.errors + result.timeouts + graphqlErrors;
+    const errors =
+      result.non2xx + result.errors + result.timeouts + graphqlErrors + (warmup?.errors ?? 0);
     const middle = rss.reduce((best, s) =>
       Math.abs(s.second - duration / 2) < Math.abs(best.second - duration / 2) ? s : best,
     );
@@ -275,6 +305,7 @@ runCli(async () => {
     const served = args.url ? args.url : args['from-source'] ? 'source (tsx)' : 'build';
     const report = {
       server: served,
+      warmup: warmup && { seconds: warmupSeconds, ...warmup },
       duration: result.duration,
       connections,
       operations: ops.length,
@@ -292,6 +323,7 @@ runCli(async () => {
         connection: result.errors,
         timeouts: result.timeouts,
         graphql: graphqlErrors,
+        warmup: warmup?.errors ?? 0,
       },
       rssMb: {
         start: round(rss[0]!.mb),
@@ -305,9 +337,12 @@ runCli(async () => {
     console.log(
       [
         `server: ${served}`,
+        warmup
+          ? `warm-up: ${warmup.requests} requests in ${warmupSeconds} s, not measured; RSS after it ${warmup.rssMb} MB`
+          : 'warm-up: none',
         `requests: ${report.requests} in ${report.duration} s (${report.requestsPerSecond}/s), ${connections} connections, ${ops.length} operations`,
         `latency: p50 ${report.latencyMs.p50} ms, p97.5 ${report.latencyMs.p97_5} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms`,
-        `errors: ${errors} (non-2xx ${result.non2xx}, connection ${result.errors}, timeouts ${result.timeouts}, GraphQL ${graphqlErrors})`,
+        `errors: ${errors} (non-2xx ${result.non2xx}, connection ${result.errors}, timeouts ${result.timeouts}, GraphQL ${graphqlErrors}, warm-up ${warmup?.errors ?? 0})`,
         `RSS: start ${report.rssMb.start} MB, middle ${report.rssMb.middle} MB, end ${report.rssMb.end} MB, peak ${report.rssMb.peak} MB: ${leveledOff ? 'levelled off' : 'STILL GROWING'}`,
       ].join('\n'),
     );
