@@ -409,20 +409,46 @@ class Renderer {
     entries[at.objectId] = cypherPiece`${object}.id`;
     entries[at.quotes] = cypherPiece`[${quote} IN ${quotes} | ${quoteRow}]`;
     this.fact(entries, at, child, fact, subject, object);
-    const tokens = { document, evidence: v('e'), about: v('a'), fact, types: typeExpression() };
-    const page = fillTemplate('read/planner/document-facts-page', {
-      ...tokens,
-      quotes,
-      quote,
-      key,
+    const found = fillTemplate('read/planner/document-facts-found', {
+      document,
+      evidence: v('e'),
+      about: v('a'),
+      fact,
       subject,
       object,
-      ...keysetTokens(i, this.reading(child), key, fact),
-      row: row(entries),
+      types: typeExpression(),
     });
-    return child.withTotal
-      ? withTotal(page, fillTemplate('read/planner/document-facts-count', tokens))
-      : page;
+    const [all, one] = [v('all'), v('one')];
+    const page = (facts: Fragment) =>
+      fillTemplate('read/planner/document-facts-page', {
+        found: facts,
+        document,
+        fact,
+        subject,
+        object,
+        quotes,
+        quote,
+        key,
+        ...keysetTokens(i, this.reading(child), key, fact),
+        row: row(entries),
+      });
+    if (!child.withTotal) return page(found);
+    // The facts are found once, for the page and its total (see document-facts-with-total).
+    const unwound = fillTemplate('read/planner/document-facts-unwind', {
+      all,
+      one,
+      fact,
+      subject,
+      object,
+    });
+    return fillTemplate('read/planner/document-facts-with-total', {
+      all,
+      found,
+      fact,
+      subject,
+      object,
+      page: page(unwound),
+    });
   }
 
   /** A planned field of a fact: its evidence, or the organization it was on behalf of. */
