@@ -1,13 +1,14 @@
 // A root list (meetings, actors, search ...): the rows of its page statement {{page}} (key, id
-// and the node {{node}}, in page order) collected with each node projected as the query selects
-// it ({{projection}}), and its total ({{total}}, a subquery returning `total`, or null).
+// and the node, in page order) collected as {{row}}, each node projected as the query selects it,
+// and its total ({{total}}, a subquery returning `total`, or null), returned as {{value}}: lists
+// in the order src/read/planner/row-layout.ts gives.
 CALL () {
   CALL () {
     {{page}}
   }
-  WITH collect({key: key, id: id, {{extra}}node: {{projection}}}) AS rows
+  WITH collect({{row}}) AS rows
   CALL () {
     {{total}}
   }
-  RETURN {rows: rows, total: total} AS {{column}}
+  RETURN {{value}} AS {{column}}
 }

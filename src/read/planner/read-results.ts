@@ -37,6 +37,8 @@ import {
   edgeLayout,
   entityLayout,
   evidenceLayout,
+  LIST_LAYOUT,
+  LIST_ROW_LAYOUT,
   type FactLayout,
 } from './row-layout.js';
 
@@ -89,10 +91,13 @@ export class ResultReader {
 
   /** A root list's page of entities, with its total when the query selects it. */
   list(root: ListRoot, list: ListQuery, raw: unknown): LazyConnection<EntityEdge> {
-    const { rows, total } = raw as {
-      rows: Array<{ key: string; id: string; node: Raw }>;
-      total: unknown;
-    };
+    const value = raw as Row;
+    const total = value[LIST_LAYOUT.total];
+    const rows = (value[LIST_LAYOUT.rows] as Row[]).map((row) => ({
+      key: row[LIST_ROW_LAYOUT.key] as string,
+      id: row[LIST_ROW_LAYOUT.id] as string,
+      node: row[LIST_ROW_LAYOUT.node],
+    }));
     const { rows: read, pageInfo } = pageOf(rows, list.request);
     return {
       pageInfo,

@@ -48,6 +48,8 @@ import {
   edgeLayout,
   entityLayout,
   evidenceLayout,
+  LIST_LAYOUT,
+  LIST_ROW_LAYOUT,
   type FactLayout,
 } from './row-layout.js';
 
@@ -189,14 +191,22 @@ function render(
       const list = lists.get(root);
       if (!list) throw new Error(`list ${root.key} was not prepared`);
       const prefix = `l${root.index}_`;
-      const node = variableName('node');
+      // The page statement's columns (see cypher/read/lists/meeting-page.cypher).
+      const [key, id, node] = [variableName('key'), variableName('id'), variableName('node')];
+      const entries: Fragment[] = [];
+      entries[LIST_ROW_LAYOUT.key] = key;
+      entries[LIST_ROW_LAYOUT.id] = id;
+      entries[LIST_ROW_LAYOUT.node] = renderer.entity(root.entity, node);
+      const value: Fragment[] = [];
+      value[LIST_LAYOUT.rows] = variableName('rows');
+      value[LIST_LAYOUT.total] = variableName('total');
       return fillTemplate('read/planner/root-list', {
         page: cypherPiece`${prefixedStatement(list.page(RETURNED_NODE).text, prefix)}`,
         total: root.withTotal
           ? prefixedStatement(list.count.text, prefix)
           : cypherPiece`RETURN null AS total`,
-        extra: cypherPiece``,
-        projection: renderer.entity(root.entity, node),
+        row: row(entries),
+        value: row(value),
         column,
       });
     }

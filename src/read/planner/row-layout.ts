@@ -81,3 +81,9 @@ export const documentFactLayout = perPlanNode((child: DocumentFactsChild) => {
 export const evidenceLayout = perPlanNode((child: EvidenceChild) => {
   return { documentId: 0, props: 1, document: child.document ? 1 + child.props.length : null };
 });
+
+/** A root list: its rows, then its total (null when the query does not select it). */
+export const LIST_LAYOUT = { rows: 0, total: 1 } as const;
+
+/** A row of a root list: its sort key, its id, then the entity as the query selects it. */
+export const LIST_ROW_LAYOUT = { key: 0, id: 1, node: 2 } as const;
