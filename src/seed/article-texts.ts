@@ -43,8 +43,14 @@ const enum Form {
 
 /** One article text: its NFC form's UTF-8, and where its characters fall in UTF-16 units. */
 class ArticleText {
-  /** UTF-16 units before each block of 2^BLOCK_SHIFT bytes (built on the first non-ASCII hit). */
+  /**
+   * UTF-16 units before each block of 2^BLOCK_SHIFT bytes, filled only as far as a hit needs: a
+   * text read for one quote (an entity's, in a random article) is counted up to that quote only,
+   * not to its end; the quotes of a facts file, all in one text, extend it as they go.
+   */
   private blocks: Int32Array | undefined;
+  /** How many entries of `blocks` are filled (block 0 always is, once it exists). */
+  private filled = 0;
 
   private constructor(
     /** The UTF-8 bytes, one Latin-1 character each. */
@@ -79,20 +85,26 @@ class ArticleText {
   /** UTF-16 units before byte `at` (a character boundary): a lead byte starts one, a 4-byte one two. */
   private unitsBefore(at: number): number {
     const bytes = this.bytes;
-    if (!this.blocks) {
-      const blocks = new Int32Array((bytes.length >> BLOCK_SHIFT) + 1);
-      let units = 0;
-      for (let i = 0; i < bytes.length; i++) {
-        if ((i & ((1 << BLOCK_SHIFT) - 1)) === 0) blocks[i >> BLOCK_SHIFT] = units;
-        const b = bytes.charCodeAt(i);
-        if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
-      }
-      this.blocks = blocks;
+    const block = at >> BLOCK_SHIFT;
+    let blocks = this.blocks;
+    if (!blocks) {
+      blocks = this.blocks = new Int32Array((bytes.length >> BLOCK_SHIFT) + 1);
+      this.filled = 1;
     }
-    let units = this.blocks[at >> BLOCK_SHIFT]!;
-    for (let i = (at >> BLOCK_SHIFT) << BLOCK_SHIFT; i < at; i++) {
-      const b = bytes.charCodeAt(i);
-      if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+    // Fill the table up to the block `at` falls in, from where the last hit left it.
+    for (let b = this.filled; b <= block; b++) {
+      let units = blocks[b - 1]!;
+      for (let i = (b - 1) << BLOCK_SHIFT, end = b << BLOCK_SHIFT; i < end; i++) {
+        const c = bytes.charCodeAt(i);
+        if ((c & 0xc0) !== 0x80) units += c >= 0xf0 ? 2 : 1;
+      }
+      blocks[b] = units;
+    }
+    if (block >= this.filled) this.filled = block + 1;
+    let units = blocks[block]!;
+    for (let i = block << BLOCK_SHIFT; i < at; i++) {
+      const c = bytes.charCodeAt(i);
+      if ((c & 0xc0) !== 0x80) units += c >= 0xf0 ? 2 : 1;
     }
     return units;
   }

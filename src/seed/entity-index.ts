@@ -50,8 +50,32 @@ export class EntityIndex {
     return this.count;
   }
 
+  /**
+   * The last two ids found and their positions: a fact's two ends are looked up by the checker and
+   * then again by the import sink's encoder, right after; the table is megabytes at scale, and a
+   * lookup there is a few cache misses, which these spare. Only ids found are kept (a position
+   * never changes once given, while an id not found yet may be added later).
+   */
+  private recent0: string | undefined;
+  private recent1: string | undefined;
+  private recentAt0 = -1;
+  private recentAt1 = -1;
+
   /** The position of an id, or -1. */
   position(id: string): number {
+    if (id === this.recent0) return this.recentAt0;
+    if (id === this.recent1) return this.recentAt1;
+    const at = this.lookup(id);
+    if (at >= 0) {
+      this.recent1 = this.recent0;
+      this.recentAt1 = this.recentAt0;
+      this.recent0 = id;
+      this.recentAt0 = at;
+    }
+    return at;
+  }
+
+  private lookup(id: string): number {
     let h = 0x811c9dc5;
     for (let i = 0; i < id.length; i++) {
       const c = id.charCodeAt(i);

@@ -17,7 +17,8 @@ export type FastParse =
 
 /**
  * Parses with js-yaml; `ok: false` (with js-yaml's error) means "ask `yaml`" for its positions.
- * Text in the seed files' plain block layout (every facts file the generator writes) is read by
+ * Text in the seed files' plain block layout (every facts file the generator writes, and the chunks
+ * of items of its entity files and documents.yaml) is read by
  * parseBlockYaml first, which gives what js-yaml would for it in a fraction of the time.
  */
 export function fastYamlParse(text: string): FastParse {

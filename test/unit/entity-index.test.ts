@@ -26,6 +26,28 @@ describe('the entity id index', () => {
     expect(index.position('')).toBe(-1);
   });
 
+  it('answers repeated lookups (the last ids found are kept) as the table does', () => {
+    const index = new EntityIndex();
+    const ids = ['a', 'b', 'c', 'ab', 'việt'];
+    for (const [i, id] of ids.entries()) index.add(id, i * 10);
+    // Lookups in a fixed scrambled order, pairs repeated, with misses between them.
+    let state = 7;
+    for (let n = 0; n < 500; n++) {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      const k = state % (ids.length + 2);
+      const id = k < ids.length ? ids[k]! : `missing-${k}`;
+      expect(index.position(id), `${n}: ${id}`).toBe(ids.indexOf(id));
+      expect(index.get(id)).toBe(k < ids.length ? k * 10 : undefined);
+    }
+    // A miss is not kept: once added, the id is found (the empty id too).
+    for (const id of ['late', '']) {
+      expect(index.position(id)).toBe(-1);
+      const at = index.add(id, 99);
+      expect(index.position(id)).toBe(at);
+      expect(index.get(id)).toBe(99);
+    }
+  });
+
   it('keeps ids beyond one byte per character, and large packed numbers, exactly', () => {
     const index = new EntityIndex();
     index.add('viet-nam', 2 ** 40 + 5);

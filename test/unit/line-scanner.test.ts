@@ -92,6 +92,17 @@ describe('reading seed files as bytes', () => {
         for (let i = 0; i < 300; i++) texts.find(`b${i}`, 'plain');
       }
       expect(texts.find('b', 'plain quote')).toBe(12);
+      // The byte → UTF-16 table is filled only as far as each hit needs: hits forwards (each
+      // extending it), then backwards (inside what is filled), on a text read afresh each time.
+      for (const order of ['forwards', 'backwards']) {
+        const fresh = new ArticleTexts(dir, () => ({ file: 'nfd.txt', position: 0 }));
+        const starts = Array.from({ length: 60 }, (_, k) => Math.floor((k * nfc.length) / 61));
+        if (order === 'backwards') starts.reverse();
+        for (const start of starts) {
+          const quote = nfc.slice(start, start + 9);
+          expect(fresh.find('a', quote), `${order} ${start}`).toBe(nfc.indexOf(quote));
+        }
+      }
       expect(texts.find('c', 'anything')).toBeUndefined();
       expect(
         new ArticleTexts(undefined, () => ({ file: 'nfd.txt', position: 0 })).find('a', 'Hà'),
