@@ -1,4 +1,9 @@
-import { ENDPOINTS, type EntityLabel, type RelationshipType } from '../model/graph-model.js';
+import {
+  ENDPOINTS,
+  factId,
+  type EntityLabel,
+  type RelationshipType,
+} from '../model/graph-model.js';
 import { parsePartialDate, type PartialDate } from '../model/partial-date.js';
 import type { EntityRecord, FactRecord, SeedGraph } from '../seed/types.js';
 import { ENGLISH } from './cues/en.js';
@@ -899,7 +904,7 @@ class DraftBuilder {
     const toLabel = this.labelOf(to);
     if (!fromLabel || !toLabel) return;
     if (!ENDPOINTS[type].some(([f, t]) => f === fromLabel && t === toLabel)) return;
-    const key = `${from}--${type.toLowerCase().replace(/_/g, '-')}--${to}`;
+    const key = factId(from, type, to);
     const existing = this.facts.get(key);
     if (existing) {
       for (const q of quotes) if (!existing.quotes.includes(q)) existing.quotes.push(q);

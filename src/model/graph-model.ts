@@ -135,6 +135,23 @@ export function isEntityLabel(value: string): value is EntityLabel {
   return (ENTITY_LABELS as readonly string[]).includes(value);
 }
 
+/** A fact type as it stands in fact ids (PART_OF → part-of), made once per type. */
+const TYPE_SLUGS = new Map<string, string>();
+function typeSlug(type: string): string {
+  let slug = TYPE_SLUGS.get(type);
+  if (slug === undefined) TYPE_SLUGS.set(type, (slug = type.toLowerCase().replace(/_/g, '-')));
+  return slug;
+}
+
+/**
+ * A fact's id: its subject, type and object, and the key that tells apart facts of the same
+ * three (`vietnam--committed-to--international-peace-and-security`). The seed validator gives
+ * every curated fact this id, and a drafted fact takes the id its seed entry will have.
+ */
+export function factId(from: string, type: string, to: string, key?: string): string {
+  return `${from}--${typeSlug(type)}--${to}${key ? `--${key}` : ''}`;
+}
+
 /** Folds case and diacritics the way users type names: "Nguyên Xuân Phuc" -> "nguyen xuan phuc". */
 export function foldName(text: string): string {
   return text

@@ -104,6 +104,16 @@ export interface SearchHitRecord {
   matchedLanguage: string | null;
 }
 
+/**
+ * The stored properties `names` from their values, read by position from `values` at `at` on:
+ * statements return lists rather than maps, which the driver decodes into slow objects.
+ */
+export function propsFrom(names: readonly string[], values: readonly unknown[], at = 0): Props {
+  const props: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) props[names[i]!] = values[at + i];
+  return props;
+}
+
 export function stringProp(props: Props, name: string): string | null {
   const value = props[name];
   return typeof value === 'string' ? value : null;

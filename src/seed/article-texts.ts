@@ -93,21 +93,21 @@ class ArticleText {
     }
     // Fill the table up to the block `at` falls in, from where the last hit left it.
     for (let b = this.filled; b <= block; b++) {
-      let units = blocks[b - 1]!;
-      for (let i = (b - 1) << BLOCK_SHIFT, end = b << BLOCK_SHIFT; i < end; i++) {
-        const c = bytes.charCodeAt(i);
-        if ((c & 0xc0) !== 0x80) units += c >= 0xf0 ? 2 : 1;
-      }
-      blocks[b] = units;
+      blocks[b] = blocks[b - 1]! + unitsIn(bytes, (b - 1) << BLOCK_SHIFT, b << BLOCK_SHIFT);
     }
     if (block >= this.filled) this.filled = block + 1;
-    let units = blocks[block]!;
-    for (let i = block << BLOCK_SHIFT; i < at; i++) {
-      const c = bytes.charCodeAt(i);
-      if ((c & 0xc0) !== 0x80) units += c >= 0xf0 ? 2 : 1;
-    }
-    return units;
+    return blocks[block]! + unitsIn(bytes, block << BLOCK_SHIFT, at);
   }
+}
+
+/** UTF-16 units in bytes [from, to) of `bytes` (one char per byte, from character boundaries). */
+function unitsIn(bytes: string, from: number, to: number): number {
+  let units = 0;
+  for (let i = from; i < to; i++) {
+    const c = bytes.charCodeAt(i);
+    if ((c & 0xc0) !== 0x80) units += c >= 0xf0 ? 2 : 1;
+  }
+  return units;
 }
 
 /** Article texts read on demand through a small LRU, by document id. */

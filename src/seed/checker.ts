@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   ENDPOINTS,
   ENTITY_LABELS,
+  factId,
   isRelationshipType,
   type EntityLabel,
 } from '../model/graph-model.js';
@@ -150,14 +151,6 @@ function factSignature(
   for (const d of FACT_DATES) values.push(dates[d]?.value ?? null);
   while (values.length > 0 && values[values.length - 1] === null) values.pop();
   return JSON.stringify(values);
-}
-
-/** A fact type as it stands in fact ids (PART_OF → part-of), made once per type. */
-const TYPE_SLUGS = new Map<string, string>();
-function typeSlug(type: string): string {
-  let slug = TYPE_SLUGS.get(type);
-  if (slug === undefined) TYPE_SLUGS.set(type, (slug = type.toLowerCase().replace(/_/g, '-')));
-  return slug;
 }
 
 const notAnOrganization = (publisher: string) =>
@@ -464,7 +457,7 @@ export class SeedChecker {
       if (date) dates[d] = date;
     }
     this.checkOrder(item, dates.start, dates.end);
-    const id = `${from}--${typeSlug(type)}--${to}${raw.key ? `--${String(raw.key)}` : ''}`;
+    const id = factId(from, type, to, raw.key ? String(raw.key) : undefined);
     const evidence: EvidenceRecord[] = [];
     (raw.evidence as Raw[]).forEach((ev, j) => {
       const found = this.evidence(id, document, String(ev.quote), {

@@ -1,6 +1,7 @@
 import type { PageRequest } from '../pagination.js';
 import { edgesOf, pageOf } from '../pagination.js';
 import {
+  propsFrom,
   toEntity,
   toEvidence,
   toFact,
@@ -39,10 +40,10 @@ import {
   evidenceLayout,
   LIST_LAYOUT,
   LIST_ROW_LAYOUT,
+  type EdgeLayout,
   type FactLayout,
 } from './row-layout.js';
 
-type Raw = Record<string, unknown>;
 /** A value of the statement: a list in the order render-cypher.ts writes it. */
 type Row = readonly unknown[];
 
@@ -64,13 +65,6 @@ function pageValue(withTotal: boolean, value: unknown): { page: Row[]; total: nu
   if (!withTotal) return { page: value as Row[], total: null };
   const [page, total] = value as [Row[], unknown];
   return { page, total: Number(total) };
-}
-
-/** The stored properties `names` from their values in `row`, from position `at` on. */
-function propsOf(names: readonly string[], row: Row, at = 0): Raw {
-  const props: Raw = {};
-  for (let i = 0; i < names.length; i++) props[names[i]!] = row[at + i];
-  return props;
 }
 
 /** Where the fact's id is among the properties a selection reads (id is always one). */
@@ -112,7 +106,7 @@ export class ResultReader {
     const row = raw as Row;
     const at = entityLayout(plan);
     const labels = at.labels === null ? plan.labels : row[at.labels];
-    const record = toEntity(propsOf(plan.props, row, at.props), labels);
+    const record = toEntity(propsFrom(plan.props, row, at.props), labels);
     if (plan.children.length > 0) {
       record.planned = this.planned(plan.children, row, at.children, record.label, (child, value) =>
         this.child(child, value, record.id),
@@ -167,18 +161,18 @@ export class ResultReader {
     return {
       totalCount: total,
       pageInfo,
-      edges: edgesOf(read, ({ row }) => this.edge(child, row, parentId)),
+      edges: edgesOf(read, ({ row }) => this.edge(child, at, row, parentId)),
     };
   }
 
-  /** An edge's row (see edgeLayout), without its cursor, which edgesOf gives it. */
+  /** An edge's row, laid out as `at` says, without its cursor, which edgesOf gives it. */
   private edge(
     child: PageChild | SingleEdgeChild,
+    at: EdgeLayout,
     row: Row,
     parentId: string,
   ): Omit<FactEdgeRecord, 'cursor'> {
     const plan: EdgePlan = child.edge;
-    const at = edgeLayout(child);
     const node = this.entity(plan.node, row[at.node])!;
     const [subjectId, objectId] =
       child.fact.direction === 'out' ? [parentId, node.id] : [node.id, parentId];
@@ -201,7 +195,7 @@ export class ResultReader {
     subjectId: string,
     objectId: string,
   ): FactRecord {
-    const props = propsOf(selection.factProps, row[at.fact] as Row);
+    const props = propsFrom(selection.factProps, row[at.fact] as Row);
     const fact = toFact(type, props, subjectId, objectId);
     if (selection.factChildren.length > 0) {
       fact.planned = this.planned(selection.factChildren, row, at.factChildren, null, (c, v) =>
@@ -255,7 +249,10 @@ export class ResultReader {
     const { document, documentKeys, props } = child;
     const at = evidenceLayout(child);
     return (value as Row[]).map((row) => {
-      const evidence = toEvidence(propsOf(props, row, at.props), documentId ?? row[at.documentId]);
+      const evidence = toEvidence(
+        propsFrom(props, row, at.props),
+        documentId ?? row[at.documentId],
+      );
       if (document && at.document !== null) {
         const record = this.entity(document, row[at.document]);
         evidence.planned = Object.fromEntries(documentKeys.map((key) => [key, record]));

@@ -57,6 +57,8 @@ export const edgeLayout = perPlanNode((child: PageChild | SingleEdgeChild) => {
   return { node: 0, key, edgeChildren, fact, factChildren: fact + 1 };
 });
 
+export type EdgeLayout = ReturnType<typeof edgeLayout>;
+
 /**
  * A fact of Document.facts: the sort key (cursors only), the fact's type, its subject's and
  * object's ids, the document's quotes for it, then the fact.

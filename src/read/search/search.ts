@@ -4,7 +4,13 @@ import type { Db } from '../db.js';
 import { BadInputError } from '../errors.js';
 import type { Lookups } from '../lookups/lookups.js';
 import { edgesOf, pageOf, pageRequest, type PageArgs } from '../pagination.js';
-import { toEntity, type Connection, type Props, type SearchHitRecord } from '../records.js';
+import {
+  propsFrom,
+  toEntity,
+  type Connection,
+  type Props,
+  type SearchHitRecord,
+} from '../records.js';
 import { statement } from '../statements.js';
 import { compareTuples, luceneQuery, nameMatcher } from './ranking.js';
 
@@ -13,13 +19,6 @@ export const SEARCH_LIMIT = 1000;
 
 /** What a slim hit is read as: what the ranking needs (names, aliases) and the id and name. */
 const SLIM_PROPERTIES = ['id', 'name', 'labelTexts', 'labelLangs', 'aliasTexts', 'aliasLangs'];
-
-/** A slim hit's properties from their values, in the order of SLIM_PROPERTIES. */
-function slimProps(values: readonly unknown[]): Props {
-  const props: Record<string, unknown> = {};
-  for (let i = 0; i < SLIM_PROPERTIES.length; i++) props[SLIM_PROPERTIES[i]!] = values[i];
-  return props;
-}
 
 export class Search {
   constructor(
@@ -53,7 +52,7 @@ export class Search {
       .map((r) => {
         // Slim hits are partial: they stay out of the request's entity cache.
         const node = slim
-          ? toEntity(slimProps(r.node as unknown[]), r.labels)
+          ? toEntity(propsFrom(SLIM_PROPERTIES, r.node as unknown[]), r.labels)
           : this.lookups.prime(r.node as Props, r.labels);
         const score = Number(r.score);
         const match = matchName(node);
