@@ -7,7 +7,8 @@
  *   id (slug), name, nameKey (folded, lower-case name for ordering), sortKey (meetings: start date
  *   string, others: nameKey), labelLangs/labelTexts (parallel arrays: per-language names),
  *   aliasTexts/aliasLangs (parallel arrays), searchNames (all names and aliases, for the
- *   full-text index), wikidata (QID, when known), kind, and per label: Meeting format, ordinal,
+ *   full-text index), searchKeys (each of those names as its folded words joined by one space,
+ *   for ranking search hits in Cypher), wikidata (QID, when known), kind, and per label: Meeting format, ordinal,
  *   start/end (ISO 8601 at precision) with startPrecision/startMin/startMax and
  *   endPrecision/endMin/endMax (Neo4j dates bounding the period); Document file, title, label,
  *   language, published (+ precision/min/max), sha256, publisher (organization id).
@@ -162,4 +163,20 @@ export function foldName(text: string): string {
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Folded words of a name, for comparing names: case, diacritics and punctuation ignored. */
+export function foldedWords(text: string): string[] {
+  return foldName(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * A name's search key: its folded words joined by one space ("Nguyễn Xuân Phúc" -> "nguyen xuan
+ * phuc"). Search ranks hits in Cypher by comparing keys with the folded search text, so words
+ * are whole between spaces and a key starts and ends with a word.
+ */
+export function searchKey(text: string): string {
+  return foldedWords(text).join(' ');
 }

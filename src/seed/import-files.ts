@@ -28,7 +28,14 @@ import type { EntityRecord, EvidenceRecord, FactRecord } from './types.js';
 
 /** A control character no seed text holds (checked while writing). */
 export const ARRAY_DELIMITER = '\u001f';
-const ARRAY_COLUMNS = ['labelLangs', 'labelTexts', 'aliasLangs', 'aliasTexts', 'searchNames'];
+const ARRAY_COLUMNS = [
+  'labelLangs',
+  'labelTexts',
+  'aliasLangs',
+  'aliasTexts',
+  'searchNames',
+  'searchKeys',
+];
 const NUMBER_COLUMNS = new Set(['ordinal', 'offset', 'evidenceCount']);
 
 function dateColumns(names: readonly string[]): string[] {

@@ -2,7 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j
 import { neo4jDate } from '../db/dates.js';
 import { cypher, cypherStatements } from '../db/cypher.js';
 import { cypherTemplate } from '../read/statements.js';
-import { ENTITY_LABELS, foldName, RELATIONSHIP_TYPES } from '../model/graph-model.js';
+import { ENTITY_LABELS, foldName, RELATIONSHIP_TYPES, searchKey } from '../model/graph-model.js';
 import type { PartialDate } from '../model/partial-date.js';
 import type { EntityRecord, FactRecord, SeedGraph } from './types.js';
 
@@ -40,6 +40,7 @@ export function entityRow(entity: EntityRecord): Record<string, unknown> {
     ...entity.aliases.map((a) => a.text),
   ];
   const nameKey = foldName(entity.name);
+  const searchKeys = [...new Set(names.map(searchKey))].filter(Boolean);
   return {
     id: entity.id,
     name: entity.name,
@@ -60,6 +61,8 @@ export function entityRow(entity: EntityRecord): Record<string, unknown> {
         }
       : {}),
     searchNames: [...new Set(names)],
+    // A name without a letter or digit has no key: it matches no search text.
+    ...(searchKeys.length > 0 ? { searchKeys } : {}),
     wikidata: entity.wikidata,
     ...entity.properties,
     ...Object.assign({}, ...Object.entries(entity.dates).map(([k, v]) => dateProps(k, v))),

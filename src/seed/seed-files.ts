@@ -10,7 +10,7 @@ import { SeedValidationError, type SeedIssue } from './types.js';
  */
 
 /** Bumped when the stored shape changes, so a changed loader reloads an unchanged seed. */
-export const LOADER_FORMAT = 'kg-seed-v1';
+export const LOADER_FORMAT = 'kg-seed-v2';
 
 export interface ReadSeedOptions {
   seedsDir: string;

@@ -1,4 +1,4 @@
-import { foldName } from '../../model/graph-model.js';
+import { foldedWords, foldName } from '../../model/graph-model.js';
 import { BadInputError } from '../errors.js';
 import type { EntityRecord } from '../records.js';
 
@@ -15,13 +15,6 @@ export function escapeLucene(term: string): string {
 /** Words of a text as the user typed them (whitespace-separated, NFC). */
 function typedWords(text: string): string[] {
   return text.normalize('NFC').split(/\s+/u).filter(Boolean);
-}
-
-/** Folded words for comparing names: case, diacritics and punctuation ignored. */
-export function foldedWords(text: string): string[] {
-  return foldName(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { EntityLabel } from '../../model/graph-model.js';
-import type { Position } from '../cursor.js';
+import { ENTITY_LABELS, foldedWords, type EntityLabel } from '../../model/graph-model.js';
 import type { Db } from '../db.js';
 import { BadInputError } from '../errors.js';
 import type { Lookups } from '../lookups/lookups.js';
@@ -12,7 +11,7 @@ import {
   type SearchHitRecord,
 } from '../records.js';
 import { statement } from '../statements.js';
-import { compareTuples, luceneQuery, nameMatcher } from './ranking.js';
+import { luceneQuery, nameMatcher } from './ranking.js';
 
 /** Hits the full-text index hands over for ranking; beyond it, a search is too vague to page. */
 export const SEARCH_LIMIT = 1000;
@@ -27,9 +26,9 @@ export class Search {
   ) {}
 
   /**
-   * Ranked search: the full-text index finds the hits, then each is ranked by its best-matching
-   * name (whole name, words in a row, all words), then by score. The index alone would put
-   * "Atelier ASEAN-ONU" above the United Nations for "ONU", as its name field is shorter.
+   * Ranked search (cypher/read/search/search.cypher): the full-text index finds the hits, the
+   * statement ranks them by their best-matching name (whole name, words in a row, all words),
+   * then by score, and reads one page; the name that matched is found here for the page's hits.
    */
   async search(
     text: string,
@@ -38,48 +37,54 @@ export class Search {
     { slim = false }: { slim?: boolean } = {},
   ): Promise<Connection<SearchHitRecord>> {
     const request = pageRequest(args);
-    if (request.after !== null && !Array.isArray(request.after[0])) {
+    const after = request.after;
+    if (after !== null && !(Array.isArray(after[0]) && after[0].length === 2)) {
       throw new BadInputError('this cursor is not from a search');
     }
-    const rows = await this.db.read(statement('read/search/search'), {
-      query: luceneQuery(text),
+    const query = luceneQuery(text);
+    const words = foldedWords(text);
+    const key = words.join(' ');
+    const last = words[words.length - 1] ?? '';
+    const [row] = await this.db.read(statement('read/search/search'), {
+      query,
       limit: SEARCH_LIMIT,
-      labels,
+      // null: every label, which spares the statement a filter.
+      labels: ENTITY_LABELS.every((label) => labels.includes(label)) ? null : labels,
+      key,
+      phrase: ` ${key} `,
+      start: ` ${key}`,
+      words: words.map((w) => ` ${w} `),
+      head: words.slice(0, -1).map((w) => ` ${w} `),
+      lastStart: ` ${last}`,
+      // The cursor's key is [tier, -score], as the hits are sorted.
+      after: after === null ? null : [after[0][0], -(after[0][1] as number), after[1]],
+      first: (request.first ?? 0) + 1,
       slim: slim ? SLIM_PROPERTIES : null,
     });
     const matchName = nameMatcher(text);
-    const hits = rows
-      .map((r) => {
-        // Slim hits are partial: they stay out of the request's entity cache.
-        const node = slim
-          ? toEntity(propsFrom(SLIM_PROPERTIES, r.node as unknown[]), r.labels)
-          : this.lookups.prime(r.node as Props, r.labels);
-        const score = Number(r.score);
-        const match = matchName(node);
-        return { key: [match.tier, -score], id: node.id, node, score, match };
-      })
-      .sort((a, b) => comparePositions([a.key, a.id], [b.key, b.id]));
-    const after = request.after;
-    const read = hits
-      .filter((hit) => after === null || comparePositions([hit.key, hit.id], after) > 0)
-      .slice(0, (request.first ?? 0) + 1);
+    const read = (row?.page as unknown[][]).map(([tier, score, props, nodeLabels]) => {
+      // Slim hits are partial: they stay out of the request's entity cache.
+      const node = slim
+        ? toEntity(propsFrom(SLIM_PROPERTIES, props as unknown[]), nodeLabels as string[])
+        : this.lookups.prime(props as Props, nodeLabels as string[]);
+      return {
+        key: [Number(tier), -Number(score)],
+        id: node.id,
+        node,
+        score: Number(score),
+        match: matchName(node),
+      };
+    });
     const { rows: page, pageInfo } = pageOf(read, request);
     return {
-      totalCount: hits.length,
+      totalCount: Number(row?.total),
       pageInfo,
-      edges: edgesOf(page, (row) => ({
-        node: row.node,
-        score: row.score,
-        matchedName: row.match.text,
-        matchedLanguage: row.match.language,
+      edges: edgesOf(page, (hit) => ({
+        node: hit.node,
+        score: hit.score,
+        matchedName: hit.match.text,
+        matchedLanguage: hit.match.language,
       })),
     };
   }
-}
-
-/** Search positions: [tier, -score] then id, as the hits are sorted. */
-function comparePositions(a: Position, b: Position): number {
-  const byKey = compareTuples(a[0] as number[], b[0] as number[]);
-  if (byKey !== 0) return byKey;
-  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
 }
