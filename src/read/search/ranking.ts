@@ -5,6 +5,16 @@ import type { EntityRecord } from '../records.js';
 const MAX_TEXT_LENGTH = 200;
 const MAX_WORDS = 12;
 
+/**
+ * The words the full-text index's analyzer (standard-folding) leaves out, in names and in
+ * queries alike: a test holds this list to the one Neo4j reports.
+ */
+export const ANALYZER_STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(
+    ' ',
+  ),
+);
+
 /** Characters the Lucene query parser gives a meaning to. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -21,7 +31,9 @@ function typedWords(text: string): string[] {
  * Builds the full-text query for user text. Each word becomes a required phrase clause (quoted,
  * so Lucene syntax and operators such as AND or NOT in the text are only words, and the index's
  * analyzer folds case and diacritics the same way on both sides); the last word may also be the
- * start of a word, folded here because the parser does not analyze prefixes.
+ * start of a word, folded here because the parser does not analyze prefixes. A last word the
+ * analyzer leaves out ("Đặng Tuấn An") is only a hint: the index holds no word for it, so
+ * requiring its start would miss the name that ends with it.
  */
 export function luceneQuery(text: string): string {
   if (text.length > MAX_TEXT_LENGTH) {
@@ -37,9 +49,9 @@ export function luceneQuery(text: string): string {
       const phrase = `"${word.replace(/["\\]/g, (c) => `\\${c}`)}"`;
       const prefix = foldName(word);
       const isLast = i === words.length - 1;
-      return isLast && /^[\p{L}\p{N}]+$/u.test(prefix)
-        ? `+(${phrase} OR ${escapeLucene(prefix)}*)`
-        : `+${phrase}`;
+      if (!isLast || !/^[\p{L}\p{N}]+$/u.test(prefix)) return `+${phrase}`;
+      const clause = `(${phrase} OR ${escapeLucene(prefix)}*)`;
+      return ANALYZER_STOP_WORDS.has(prefix) ? clause : `+${clause}`;
     })
     .join(' ');
 }

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldName } from '../../../src/model/graph-model.js';
 import type { EntityRecord } from '../../../src/read/records.js';
-import { nameMatcher } from '../../../src/read/search/ranking.js';
-import { startApi, type Api } from '../api-harness.js';
+import { ANALYZER_STOP_WORDS, nameMatcher } from '../../../src/read/search/ranking.js';
+import { testConnection, testDriver } from '../../support/neo4j.js';
+import { startApi, type Api, type ApiResponse } from '../api-harness.js';
 
 // Search ranks its hits in Cypher (cypher/read/search/search.cypher: the stored search keys
 // against the text's folded words), and names the matched name in code
@@ -55,13 +56,13 @@ async function everyEntityName(): Promise<Set<string>> {
   for (const list of ['persons', 'organizations', 'meetings', 'themes', 'places', 'documents']) {
     let after: string | null = null;
     for (;;) {
-      const response = await api.query<Record<string, Connection>>(
+      const response: ApiResponse<Record<string, Connection>> = await api.query(
         `query ($after: String) { ${list}(first: 100, after: $after) {
           pageInfo { hasNextPage endCursor } edges { node { name names { text } aliases { text } } } } }`,
         { after },
       );
       expect(response.errors).toEqual([]);
-      const page = response.data![list]!;
+      const page: Connection = response.data![list]!;
       for (const { node } of page.edges) {
         for (const n of [
           node.name,
@@ -82,17 +83,21 @@ interface Connection {
   edges: Array<{ node: Named }>;
 }
 
+interface SearchPage {
+  totalCount: number;
+  pageInfo: Connection['pageInfo'];
+  edges: Hit[];
+}
+
 /** Every hit for `text`, page after page through the cursors. */
 async function allHits(text: string): Promise<{ total: number; hits: Hit[] }> {
   const hits: Hit[] = [];
   let after: string | null = null;
   let total = 0;
   for (let pages = 0; pages < 200; pages += 1) {
-    const response = await api.query<{
-      search: { totalCount: number; pageInfo: Connection['pageInfo']; edges: Hit[] };
-    }>(PAGE, { text, after });
+    const response: ApiResponse<{ search: SearchPage }> = await api.query(PAGE, { text, after });
     expect(response.errors, text).toEqual([]);
-    const page = response.data!.search;
+    const page: SearchPage = response.data!.search;
     total = page.totalCount;
     hits.push(...page.edges);
     if (!page.pageInfo.hasNextPage) break;
@@ -163,5 +168,27 @@ describe('search ranks in Cypher as the code ranks names', () => {
       ),
       { numRuns: 80 },
     );
+  });
+});
+
+describe('words the index leaves out', () => {
+  it("are the ones Neo4j's analyzer reports", async () => {
+    const driver = testDriver();
+    try {
+      const { records } = await driver.executeQuery(
+        `CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer, stopwords
+         WHERE analyzer = 'standard-folding' RETURN stopwords`,
+        {},
+        { database: testConnection().database },
+      );
+      expect(new Set(records[0]?.get('stopwords') as string[])).toEqual(ANALYZER_STOP_WORDS);
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it('as the last word, still let the name be found', async () => {
+    const { hits } = await allHits('Guterres the');
+    expect(hits[0]?.node.id).toBe('antonio-guterres');
   });
 });

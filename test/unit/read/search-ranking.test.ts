@@ -20,6 +20,11 @@ describe('the full-text query built from user text', () => {
     );
   });
 
+  it('only hints at a last word the index leaves out, as it has no word to require', () => {
+    expect(luceneQuery('Dang Tuan An')).toBe('+"Dang" +"Tuan" ("An" OR an*)');
+    expect(luceneQuery('The Hague')).toBe('+"The" +("Hague" OR hague*)');
+  });
+
   it('adds a prefix only for a plain word', () => {
     expect(luceneQuery('ASEAN-ONU')).toBe('+"ASEAN-ONU"');
     expect(luceneQuery('hano')).toBe('+("hano" OR hano*)');
